@@ -1,0 +1,23 @@
+package io.symphony.redis.config;
+
+/**
+ * How commands reach Redis.
+ *
+ * @since 0.1
+ */
+public enum ConnectionStrategy {
+
+    /**
+     * One multiplexed connection per distinct (server, DB), shared by every alias that points there and by every
+     * caller. Lettuce connections are thread-safe; on a small machine client CPU per operation decides throughput,
+     * and this strategy spends the least. The default.
+     */
+    SHARED,
+
+    /**
+     * A bounded pool of connections per distinct (server, DB). A caller borrows one connection for the whole
+     * publisher it runs and gives it back on complete, error or cancel; when all are borrowed, callers wait in
+     * order. Use it for long blocking commands; it costs more CPU per operation than {@link #SHARED}.
+     */
+    POOLED
+}

@@ -1,0 +1,472 @@
+package io.symphony.redis.config;
+
+import io.lettuce.core.RedisURI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Immutable configuration of the toolkit: where each pool alias points, how connections are shared, timeouts,
+ * keyspace-event bootstrap and the worker pools of the runtime.
+ *
+ * <p>Two ways to say where Redis is, as in the original, and both may be combined:
+ * <ul>
+ *   <li>{@link Builder#url(String) one URL}: every alias gets its own DB on that server from
+ *   {@link PoolAliases#DEFAULT_DATABASES} (plus custom aliases added with {@link Builder#alias(String, int)}); a DB
+ *   in the URL is ignored with a warning. {@code redis://}, {@code rediss://} (TLS), {@code redis-sentinel://}
+ *   and {@code redis-cluster://h1:p1,h2:p2} (Redis Cluster: every alias uses DB 0, isolation rests on the keys).
+ *   Query strings work ({@code ?timeout=5s}).</li>
+ *   <li>{@link Builder#aliasUrl(String, String) one URL per alias}, used verbatim (DB from the URL, else 0). The
+ *   map need not list all six aliases: missing ones fall back to the single URL; without one, {@link
+ *   Builder#build()} fails naming the missing aliases.</li>
+ * </ul>
+ *
+ * <p>Passwords never appear in {@link #toString()}, in logs or in exception messages.
+ *
+ * @since 0.1
+ */
+public final class SymphonyRedisConfig {
+
+    /** Default command timeout: 10 s. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(10);
+    /** Default connect timeout: 10 s. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default client name shown by {@code CLIENT LIST}. */
+    public static final String DEFAULT_CLIENT_NAME = "symphony-redis";
+    /** Default keyspace-event flags ensured at start-up: expired events ({@code Ex}), as the original. */
+    public static final String DEFAULT_KEYSPACE_EVENT_FLAGS = "Ex";
+    /** Default size of the {@link ConnectionStrategy#POOLED} pool per (server, DB). */
+    public static final int DEFAULT_POOL_SIZE = 8;
+    /** Default number of tool worker threads (the original's {@code workers_tool}). */
+    public static final int DEFAULT_WORKERS_TOOL = 32;
+    /** Default number of agent worker threads (the original's {@code workers_agent}). */
+    public static final int DEFAULT_WORKERS_AGENT = 16;
+    /** Default limit of concurrent agent runs (the original's {@code max_concurrent}). */
+    public static final int DEFAULT_MAX_CONCURRENT = 128;
+    /** Default number of user worker threads: 4 per core (the original's {@code workers_user}). */
+    public static final int DEFAULT_WORKERS_USER = Runtime.getRuntime().availableProcessors() * 4;
+
+    private static final Logger log = LoggerFactory.getLogger(SymphonyRedisConfig.class);
+
+    private final @Nullable String url;
+    private final Map<String, String> aliasUrls;
+    private final Map<String, Integer> databases;
+    private final ConnectionStrategy connectionStrategy;
+    private final int poolSize;
+    private final Duration commandTimeout;
+    private final Duration connectTimeout;
+    private final String clientName;
+    private final boolean keyspaceEvents;
+    private final String keyspaceEventFlags;
+    private final int workersUser;
+    private final int workersTool;
+    private final int workersAgent;
+    private final int maxConcurrent;
+    private final List<PoolEndpoint> pools;
+
+    private SymphonyRedisConfig(Builder b) {
+        this.url = b.url;
+        this.aliasUrls = Collections.unmodifiableMap(new LinkedHashMap<>(b.aliasUrls));
+        this.databases = Collections.unmodifiableMap(new LinkedHashMap<>(b.databases));
+        this.connectionStrategy = b.connectionStrategy;
+        this.poolSize = b.poolSize;
+        this.commandTimeout = b.commandTimeout;
+        this.connectTimeout = b.connectTimeout;
+        this.clientName = b.clientName;
+        this.keyspaceEvents = b.keyspaceEvents;
+        this.keyspaceEventFlags = b.keyspaceEventFlags;
+        this.workersUser = b.workersUser;
+        this.workersTool = b.workersTool;
+        this.workersAgent = b.workersAgent;
+        this.maxConcurrent = b.maxConcurrent;
+        this.pools = List.copyOf(resolvePools());
+    }
+
+    /** Start a builder with every default; a URL (single or per alias) must be given before {@code build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Shortcut for {@code builder().url(url).build()}. */
+    public static SymphonyRedisConfig fromUrl(String url) {
+        return builder().url(url).build();
+    }
+
+    /** A builder holding every value of this configuration. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    private List<PoolEndpoint> resolvePools() {
+        List<String> missing = new ArrayList<>();
+        for (String alias : aliases()) {
+            if (!aliasUrls.containsKey(alias) && url == null) {
+                missing.add(alias);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("No Redis URL for pool aliases " + missing
+                    + ": give a single url(...) or an aliasUrl(...) for each");
+        }
+        List<PoolEndpoint> resolved = new ArrayList<>();
+        for (String alias : aliases()) {
+            String aliasUrl = aliasUrls.get(alias);
+            resolved.add(aliasUrl != null ? verbatim(alias, aliasUrl) : fromSingleUrl(alias, Objects.requireNonNull(url)));
+        }
+        return resolved;
+    }
+
+    private List<String> aliases() {
+        List<String> all = new ArrayList<>(databases.keySet());
+        aliasUrls.keySet().stream().filter(a -> !databases.containsKey(a)).forEach(all::add);
+        return all;
+    }
+
+    private PoolEndpoint verbatim(String alias, String aliasUrl) {
+        if (RedisUrlParser.isCluster(aliasUrl)) {
+            return new PoolEndpoint(alias, 0, seeds(aliasUrl), UrlRedactor.redact(aliasUrl), true);
+        }
+        RedisURI uri = withSettings(RedisUrlParser.parse(aliasUrl), aliasUrl);
+        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(aliasUrl), false);
+    }
+
+    private PoolEndpoint fromSingleUrl(String alias, String singleUrl) {
+        if (RedisUrlParser.isCluster(singleUrl)) {
+            return new PoolEndpoint(alias, 0, seeds(singleUrl), UrlRedactor.redact(singleUrl), true);
+        }
+        RedisURI uri = withSettings(RedisUrlParser.parse(singleUrl), singleUrl);
+        uri.setDatabase(databases.get(alias));
+        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(singleUrl), false);
+    }
+
+    private List<RedisURI> seeds(String clusterUrl) {
+        List<RedisURI> seeds = new ArrayList<>();
+        for (RedisURI seed : RedisUrlParser.parseClusterSeeds(clusterUrl)) {
+            seeds.add(withSettings(seed, clusterUrl));
+        }
+        return seeds;
+    }
+
+    private RedisURI withSettings(RedisURI uri, String source) {
+        if (!source.contains("timeout=")) {
+            uri.setTimeout(commandTimeout);
+        }
+        if (uri.getClientName() == null) {
+            uri.setClientName(clientName);
+        }
+        return uri;
+    }
+
+    /** Warn once if the single URL names a DB, which is ignored (each alias has its own). */
+    static void warnIfSingleUrlNamesDatabase(String url) {
+        if (!RedisUrlParser.isCluster(url) && RedisUrlParser.namesDatabase(url, RedisUrlParser.parse(url))) {
+            log.warn("The DB in Redis URL '{}' is ignored: with a single URL each pool alias uses its own DB {}",
+                    UrlRedactor.redact(url), PoolAliases.DEFAULT_DATABASES);
+        }
+    }
+
+    /** The single URL, redacted, or {@code null} when only per-alias URLs are configured. */
+    public @Nullable String redactedUrl() {
+        return url == null ? null : UrlRedactor.redact(url);
+    }
+
+    /** Where each alias points, in configuration order. */
+    public List<PoolEndpoint> pools() {
+        return pools;
+    }
+
+    /** The alias to DB table used with the single URL (defaults plus custom aliases). */
+    public Map<String, Integer> databases() {
+        return databases;
+    }
+
+    /** Per-alias URLs as configured. Contains passwords: never log the values. */
+    Map<String, String> aliasUrls() {
+        return aliasUrls;
+    }
+
+    /** Shared multiplexed connections (default) or pools. */
+    public ConnectionStrategy connectionStrategy() {
+        return connectionStrategy;
+    }
+
+    /** Connections per (server, DB) with {@link ConnectionStrategy#POOLED}. */
+    public int poolSize() {
+        return poolSize;
+    }
+
+    /** Timeout of each command, unless the URL sets {@code ?timeout=}. */
+    public Duration commandTimeout() {
+        return commandTimeout;
+    }
+
+    /** Timeout of establishing a connection. */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Client name sent with {@code CLIENT SETNAME}, unless the URL sets one. */
+    public String clientName() {
+        return clientName;
+    }
+
+    /** Whether start-up ensures {@code notify-keyspace-events} contains {@link #keyspaceEventFlags()}. */
+    public boolean keyspaceEvents() {
+        return keyspaceEvents;
+    }
+
+    /** Flags ensured in {@code notify-keyspace-events}; flags are only added, never removed. */
+    public String keyspaceEventFlags() {
+        return keyspaceEventFlags;
+    }
+
+    /** Threads of the user worker scheduler. */
+    public int workersUser() {
+        return workersUser;
+    }
+
+    /** Threads of the tool scheduler that runs blocking tools. */
+    public int workersTool() {
+        return workersTool;
+    }
+
+    /** Threads of the agent scheduler. */
+    public int workersAgent() {
+        return workersAgent;
+    }
+
+    /** Maximum number of concurrent agent runs admitted by the runtime. */
+    public int maxConcurrent() {
+        return maxConcurrent;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof SymphonyRedisConfig other)) {
+            return false;
+        }
+        return Objects.equals(url, other.url) && aliasUrls.equals(other.aliasUrls)
+                && databases.equals(other.databases) && connectionStrategy == other.connectionStrategy
+                && poolSize == other.poolSize && commandTimeout.equals(other.commandTimeout)
+                && connectTimeout.equals(other.connectTimeout) && clientName.equals(other.clientName)
+                && keyspaceEvents == other.keyspaceEvents && keyspaceEventFlags.equals(other.keyspaceEventFlags)
+                && workersUser == other.workersUser && workersTool == other.workersTool
+                && workersAgent == other.workersAgent && maxConcurrent == other.maxConcurrent;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, commandTimeout,
+                connectTimeout, clientName, keyspaceEvents, keyspaceEventFlags, workersUser, workersTool,
+                workersAgent, maxConcurrent);
+    }
+
+    @Override
+    public String toString() {
+        return "SymphonyRedisConfig[url=" + redactedUrl() + ", pools=" + pools + ", strategy=" + connectionStrategy
+                + ", poolSize=" + poolSize + ", commandTimeout=" + commandTimeout + ", keyspaceEvents="
+                + (keyspaceEvents ? keyspaceEventFlags : "off") + "]";
+    }
+
+    /**
+     * Builds a {@link SymphonyRedisConfig}; setters reject bad values with the value in the message.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+
+        private @Nullable String url;
+        private final Map<String, String> aliasUrls = new LinkedHashMap<>();
+        private final Map<String, Integer> databases = new LinkedHashMap<>(PoolAliases.DEFAULT_DATABASES);
+        private ConnectionStrategy connectionStrategy = ConnectionStrategy.SHARED;
+        private int poolSize = DEFAULT_POOL_SIZE;
+        private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private String clientName = DEFAULT_CLIENT_NAME;
+        private boolean keyspaceEvents = true;
+        private String keyspaceEventFlags = DEFAULT_KEYSPACE_EVENT_FLAGS;
+        private int workersUser = DEFAULT_WORKERS_USER;
+        private int workersTool = DEFAULT_WORKERS_TOOL;
+        private int workersAgent = DEFAULT_WORKERS_AGENT;
+        private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
+
+        private Builder() {
+        }
+
+        private Builder(SymphonyRedisConfig c) {
+            this.url = c.url;
+            this.aliasUrls.putAll(c.aliasUrls);
+            this.databases.clear();
+            this.databases.putAll(c.databases);
+            this.connectionStrategy = c.connectionStrategy;
+            this.poolSize = c.poolSize;
+            this.commandTimeout = c.commandTimeout;
+            this.connectTimeout = c.connectTimeout;
+            this.clientName = c.clientName;
+            this.keyspaceEvents = c.keyspaceEvents;
+            this.keyspaceEventFlags = c.keyspaceEventFlags;
+            this.workersUser = c.workersUser;
+            this.workersTool = c.workersTool;
+            this.workersAgent = c.workersAgent;
+            this.maxConcurrent = c.maxConcurrent;
+        }
+
+        /**
+         * Use one server for every alias not given its own URL; each alias gets its DB from the table. A DB in
+         * the URL is ignored with a warning.
+         */
+        public Builder url(String url) {
+            Objects.requireNonNull(url, "url");
+            if (url.isBlank()) {
+                throw new IllegalArgumentException("url must not be blank");
+            }
+            warnIfSingleUrlNamesDatabase(url.trim());
+            this.url = url.trim();
+            return this;
+        }
+
+        /** Point one alias (one of the six, or a custom one) at its own URL, used verbatim. */
+        public Builder aliasUrl(String alias, String url) {
+            requireAliasName(alias);
+            Objects.requireNonNull(url, "url");
+            if (url.isBlank()) {
+                throw new IllegalArgumentException("url for alias '" + alias + "' must not be blank");
+            }
+            aliasUrls.put(alias, url.trim());
+            return this;
+        }
+
+        /** Point several aliases at their own URLs; see {@link #aliasUrl(String, String)}. */
+        public Builder aliasUrls(Map<String, String> urls) {
+            urls.forEach(this::aliasUrl);
+            return this;
+        }
+
+        /** Add a custom alias (or move a default one) to {@code db} on the single URL. */
+        public Builder alias(String alias, int db) {
+            requireAliasName(alias);
+            if (db < 0) {
+                throw new IllegalArgumentException("db of alias '" + alias + "' must be >= 0, was " + db);
+            }
+            databases.put(alias, db);
+            return this;
+        }
+
+        /** Choose shared multiplexed connections (default) or pools. */
+        public Builder connectionStrategy(ConnectionStrategy strategy) {
+            this.connectionStrategy = Objects.requireNonNull(strategy, "strategy");
+            return this;
+        }
+
+        /** Connections per (server, DB) with {@link ConnectionStrategy#POOLED}; default 8. */
+        public Builder poolSize(int poolSize) {
+            this.poolSize = positive("poolSize", poolSize);
+            return this;
+        }
+
+        /** Timeout of each command; default 10 s. */
+        public Builder commandTimeout(Duration timeout) {
+            this.commandTimeout = positive("commandTimeout", timeout);
+            return this;
+        }
+
+        /** Timeout of establishing a connection; default 10 s. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        /** Client name sent to Redis; default {@code symphony-redis}. */
+        public Builder clientName(String clientName) {
+            Objects.requireNonNull(clientName, "clientName");
+            if (clientName.isBlank() || clientName.chars().anyMatch(c -> c <= ' ')) {
+                throw new IllegalArgumentException("clientName must be non-blank without spaces, was '"
+                        + clientName + "'");
+            }
+            this.clientName = clientName;
+            return this;
+        }
+
+        /** Ensure {@code notify-keyspace-events} at start-up (default on). */
+        public Builder keyspaceEvents(boolean enabled) {
+            this.keyspaceEvents = enabled;
+            return this;
+        }
+
+        /** Flags to ensure in {@code notify-keyspace-events}; default {@code Ex}. */
+        public Builder keyspaceEventFlags(String flags) {
+            Objects.requireNonNull(flags, "flags");
+            if (!flags.matches("[KEg$lshzxetmdnA]+")) {
+                throw new IllegalArgumentException("keyspaceEventFlags must be Redis notify-keyspace-events "
+                        + "flags, was '" + flags + "'");
+            }
+            this.keyspaceEventFlags = flags;
+            return this;
+        }
+
+        /** Threads of the user worker scheduler; default 4 per core. */
+        public Builder workersUser(int n) {
+            this.workersUser = positive("workersUser", n);
+            return this;
+        }
+
+        /** Threads of the tool scheduler; default 32. */
+        public Builder workersTool(int n) {
+            this.workersTool = positive("workersTool", n);
+            return this;
+        }
+
+        /** Threads of the agent scheduler; default 16. */
+        public Builder workersAgent(int n) {
+            this.workersAgent = positive("workersAgent", n);
+            return this;
+        }
+
+        /** Maximum concurrent agent runs; default 128. */
+        public Builder maxConcurrent(int n) {
+            this.maxConcurrent = positive("maxConcurrent", n);
+            return this;
+        }
+
+        /**
+         * Validate and build.
+         *
+         * @throws IllegalArgumentException if an alias has no URL, or a URL is invalid (the message is redacted)
+         */
+        public SymphonyRedisConfig build() {
+            return new SymphonyRedisConfig(this);
+        }
+
+        private static void requireAliasName(String alias) {
+            Objects.requireNonNull(alias, "alias");
+            if (!alias.matches("[A-Za-z0-9_.-]{1,64}")) {
+                throw new IllegalArgumentException("alias must be 1-64 of [A-Za-z0-9_.-], was '" + alias + "'");
+            }
+        }
+
+        private static int positive(String name, int value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be > 0, was " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(String name, Duration value) {
+            Objects.requireNonNull(value, name);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be > 0, was " + value);
+            }
+            return value;
+        }
+    }
+}

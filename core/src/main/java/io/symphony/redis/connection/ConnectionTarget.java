@@ -1,0 +1,16 @@
+package io.symphony.redis.connection;
+
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import java.util.function.Function;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** One physical (server, DB) target shared by the aliases that point at it. */
+interface ConnectionTarget {
+
+    <T> Mono<T> withCommands(Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action);
+
+    <T> Flux<T> withCommandsMany(Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action);
+
+    Mono<Void> close();
+}

@@ -1,0 +1,101 @@
+package io.symphony.redis.connection;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.SymphonyRedisConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Creates the Lettuce clients and connections; one standalone client, one cluster client per seed set. */
+final class LettuceConnector {
+
+    private final ClientResources resources;
+    private final SymphonyRedisConfig config;
+    private final RedisClient standalone;
+    private final Map<String, RedisClusterClient> clusterClients = new LinkedHashMap<>();
+
+    LettuceConnector(ClientResources resources, SymphonyRedisConfig config) {
+        this.resources = resources;
+        this.config = config;
+        this.standalone = RedisClient.create(resources);
+        this.standalone.setOptions(ClientOptions.builder()
+                .socketOptions(socketOptions())
+                .timeoutOptions(TimeoutOptions.enabled())
+                .build());
+    }
+
+    /** Lazily connect to the endpoint; each subscription opens a new connection. */
+    Mono<StatefulConnection<String, String>> connect(PoolEndpoint endpoint) {
+        if (endpoint.cluster()) {
+            RedisClusterClient client = clusterClient(endpoint);
+            return Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8))
+                    .map(connection -> (StatefulConnection<String, String>) connection);
+        }
+        return Mono.fromCompletionStage(() -> standalone.connectAsync(StringCodec.UTF8, endpoint.uris().get(0)))
+                .map(connection -> (StatefulConnection<String, String>) connection);
+    }
+
+    private synchronized RedisClusterClient clusterClient(PoolEndpoint endpoint) {
+        return clusterClients.computeIfAbsent(endpoint.targetIdentity(), identity -> newClusterClient(endpoint));
+    }
+
+    private RedisClusterClient newClusterClient(PoolEndpoint endpoint) {
+        RedisClusterClient client = RedisClusterClient.create(resources, endpoint.uris());
+        client.setOptions(ClusterClientOptions.builder()
+                .socketOptions(socketOptions())
+                .timeoutOptions(TimeoutOptions.enabled())
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enableAllAdaptiveRefreshTriggers()
+                        .enablePeriodicRefresh(Duration.ofSeconds(30))
+                        .build())
+                .build());
+        return client;
+    }
+
+    private SocketOptions socketOptions() {
+        return SocketOptions.builder().connectTimeout(config.connectTimeout()).keepAlive(true).build();
+    }
+
+    /** The cluster-capable reactive view of a standalone or cluster connection. */
+    static RedisClusterReactiveCommands<String, String> reactive(StatefulConnection<String, String> connection) {
+        if (connection instanceof StatefulRedisClusterConnection<String, String> cluster) {
+            return cluster.reactive();
+        }
+        return ((StatefulRedisConnection<String, String>) connection).reactive();
+    }
+
+    /** Shut every client down; connections must be closed first. */
+    Mono<Void> shutdown() {
+        List<RedisClusterClient> clients;
+        synchronized (this) {
+            clients = List.copyOf(clusterClients.values());
+        }
+        return Flux.concat(Flux.fromIterable(clients).map(LettuceConnector::shutdownLater))
+                .then(shutdownLater(standalone));
+    }
+
+    private static Mono<Void> shutdownLater(RedisClient client) {
+        return Mono.fromCompletionStage(() -> client.shutdownAsync(0, 2, TimeUnit.SECONDS));
+    }
+
+    private static Mono<Void> shutdownLater(RedisClusterClient client) {
+        return Mono.fromCompletionStage(() -> client.shutdownAsync(0, 2, TimeUnit.SECONDS));
+    }
+}

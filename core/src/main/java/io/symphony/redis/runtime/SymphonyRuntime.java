@@ -1,0 +1,177 @@
+package io.symphony.redis.runtime;
+
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.connection.ConnectionManager;
+import io.symphony.redis.connection.RedisConnections;
+import io.symphony.redis.context.BlockingBridge;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The one entry point of the toolkit (the original's {@code GlobalSymphony}, but an ordinary object: create as
+ * many as you need, for example one per test). It owns the Lettuce client resources, the connections of every pool
+ * alias, and the bounded schedulers for blocking tools, agents and user work, and shuts them all down with
+ * {@link #close()}.
+ *
+ * <p>{@link #create(SymphonyRedisConfig)} connects every distinct (server, DB) before it emits, then, if keyspace
+ * events are enabled, ensures {@code notify-keyspace-events} holds the configured flags (adding, never removing;
+ * one warning when {@code CONFIG} is refused). Everything obtained from a closed runtime fails with
+ * {@link IllegalStateException}.
+ *
+ * @since 0.1
+ */
+public final class SymphonyRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(SymphonyRuntime.class);
+    private static final int SCHEDULER_QUEUE = 100_000;
+
+    private final SymphonyRedisConfig config;
+    private final ConnectionManager connections;
+    private final @Nullable ClientResources ownedResources;
+    private final Scheduler toolScheduler;
+    private final Scheduler agentScheduler;
+    private final Scheduler userScheduler;
+    private final BlockingBridge bridge;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private SymphonyRuntime(SymphonyRedisConfig config, ConnectionManager connections,
+            @Nullable ClientResources ownedResources) {
+        this.config = config;
+        this.connections = connections;
+        this.ownedResources = ownedResources;
+        this.toolScheduler = Schedulers.newBoundedElastic(config.workersTool(), SCHEDULER_QUEUE, "symphony-tool");
+        this.agentScheduler = Schedulers.newBoundedElastic(config.workersAgent(), SCHEDULER_QUEUE, "symphony-agent");
+        this.userScheduler = Schedulers.newBoundedElastic(config.workersUser(), SCHEDULER_QUEUE, "symphony-user");
+        this.bridge = new BlockingBridge(toolScheduler, config.commandTimeout());
+    }
+
+    /**
+     * Create a runtime with its own Lettuce client resources.
+     *
+     * @return the runtime once every alias is connected; fails with {@link IllegalStateException} naming the
+     *     alias and redacted URL that could not connect
+     */
+    public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config) {
+        Objects.requireNonNull(config, "config");
+        return Mono.defer(() -> {
+            ClientResources resources = DefaultClientResources.create();
+            return open(config, resources, resources)
+                    .onErrorResume(error -> shutdown(resources).then(Mono.error(error)));
+        });
+    }
+
+    /**
+     * Create a runtime on client resources the caller owns; {@link #close()} will not shut them down.
+     */
+    public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config, ClientResources resources) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(resources, "resources");
+        return Mono.defer(() -> open(config, resources, null));
+    }
+
+    private static Mono<SymphonyRuntime> open(SymphonyRedisConfig config, ClientResources resources,
+            @Nullable ClientResources owned) {
+        return ConnectionManager.open(config, resources)
+                .flatMap(connections -> bootstrap(config, connections)
+                        .then(Mono.fromSupplier(() -> new SymphonyRuntime(config, connections, owned)))
+                        .onErrorResume(error -> connections.closeLater().then(Mono.error(error))))
+                .doOnNext(runtime -> log.info("Symphony Redis runtime started: {}", config));
+    }
+
+    private static Mono<Void> bootstrap(SymphonyRedisConfig config, ConnectionManager connections) {
+        return config.keyspaceEvents()
+                ? KeyspaceEventsBootstrap.ensure(connections, config.keyspaceEventFlags())
+                : Mono.empty();
+    }
+
+    /** The configuration this runtime was created from (its {@code toString()} is redacted). */
+    public SymphonyRedisConfig config() {
+        return config;
+    }
+
+    /** The connections of every pool alias. */
+    public RedisConnections connections() {
+        return connections;
+    }
+
+    /** Number of distinct physical connection targets (see {@link ConnectionManager#targetCount()}). */
+    public int connectionTargets() {
+        return connections.targetCount();
+    }
+
+    /** The bridge that runs blocking tools on {@link #toolScheduler()} with the caller's context. */
+    public BlockingBridge bridge() {
+        return requireOpen(bridge);
+    }
+
+    /** Bounded scheduler for blocking tools ({@code workersTool} threads). */
+    public Scheduler toolScheduler() {
+        return requireOpen(toolScheduler);
+    }
+
+    /** Bounded scheduler for agent runs ({@code workersAgent} threads). */
+    public Scheduler agentScheduler() {
+        return requireOpen(agentScheduler);
+    }
+
+    /** Bounded scheduler for per-user work ({@code workersUser} threads). */
+    public Scheduler userScheduler() {
+        return requireOpen(userScheduler);
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /**
+     * Close connections, shut the Lettuce clients and (if this runtime created them) client resources down, and
+     * dispose the schedulers. Calling it again completes at once.
+     *
+     * @return completes when everything is shut down
+     */
+    public Mono<Void> close() {
+        return Mono.defer(() -> {
+            if (!closed.compareAndSet(false, true)) {
+                return Mono.empty();
+            }
+            return connections.closeLater()
+                    .then(Mono.when(toolScheduler.disposeGracefully(), agentScheduler.disposeGracefully(),
+                            userScheduler.disposeGracefully()).timeout(Duration.ofSeconds(5), Mono.empty()))
+                    .then(ownedResources == null ? Mono.empty() : shutdown(ownedResources))
+                    .doOnSuccess(done -> log.info("Symphony Redis runtime closed"));
+        });
+    }
+
+    /** Same as {@link #close()}: the non-blocking twin named as in Reactor's {@code disposeLater()}. */
+    public Mono<Void> closeLater() {
+        return close();
+    }
+
+    private static Mono<Void> shutdown(ClientResources resources) {
+        return Mono.create(sink -> resources.shutdown(0, 2, TimeUnit.SECONDS).addListener(future -> {
+            if (future.isSuccess()) {
+                sink.success();
+            } else {
+                sink.error(future.cause());
+            }
+        }));
+    }
+
+    private <T> T requireOpen(T value) {
+        if (closed.get()) {
+            throw new IllegalStateException("Symphony Redis runtime is closed");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,173 @@
+package io.symphony.redis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SymphonyRedisConfigUnitTests {
+
+    private static Map<String, Integer> dbs(SymphonyRedisConfig config) {
+        return config.pools().stream().collect(Collectors.toMap(PoolEndpoint::alias, PoolEndpoint::db,
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    @Test
+    void singleUrl_givesEachAliasItsDefaultDatabase() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.fromUrl("redis://localhost:6379");
+
+        assertThat(dbs(config)).containsExactly(Map.entry("default", 15), Map.entry("user", 11),
+                Map.entry("handlers", 10), Map.entry("symphony_shared_state", 9), Map.entry("expiry", 8),
+                Map.entry("pubsub", 7));
+        assertThat(config.pools()).allSatisfy(p -> assertThat(p.uris().get(0).getDatabase()).isEqualTo(p.db()));
+    }
+
+    @Test
+    void singleUrl_ignoresTheDatabaseInTheUrl() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.fromUrl("redis://localhost:6379/3");
+
+        assertThat(dbs(config)).containsEntry("default", 15).containsEntry("expiry", 8);
+    }
+
+    @Test
+    void singleUrl_withQueryString_keepsOptionsAndAppliesDatabases() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.fromUrl("redis://localhost:6379?timeout=5s");
+
+        PoolEndpoint user = config.pools().get(1);
+        assertThat(user.alias()).isEqualTo("user");
+        assertThat(user.uris().get(0).getDatabase()).isEqualTo(11);
+        assertThat(user.uris().get(0).getTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(user.uris().get(0).getHost()).isEqualTo("localhost");
+    }
+
+    @Test
+    void commandTimeout_appliesWhenUrlSetsNone() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder().url("redis://h:1")
+                .commandTimeout(Duration.ofMillis(750)).build();
+
+        assertThat(config.pools()).allSatisfy(p ->
+                assertThat(p.uris().get(0).getTimeout()).isEqualTo(Duration.ofMillis(750)));
+    }
+
+    @Test
+    void perAliasUrls_areUsedVerbatimAndMissingOnesFallBackToSingleUrl() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder()
+                .url("redis://main:6379")
+                .aliasUrl("user", "redis://cache:6380/4")
+                .build();
+
+        PoolEndpoint user = config.pools().stream().filter(p -> p.alias().equals("user")).findFirst().orElseThrow();
+        assertThat(user.uris().get(0).getHost()).isEqualTo("cache");
+        assertThat(user.db()).isEqualTo(4);
+        assertThat(dbs(config)).containsEntry("default", 15).containsEntry("pubsub", 7);
+    }
+
+    @Test
+    void perAliasUrlWithoutDatabase_usesDatabaseZero() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder().url("redis://main:6379")
+                .aliasUrl("expiry", "redis://events:6379").build();
+
+        assertThat(dbs(config)).containsEntry("expiry", 0);
+    }
+
+    @Test
+    void missingAliasesWithoutSingleUrl_failAtBuildNamingThem() {
+        assertThatThrownBy(() -> SymphonyRedisConfig.builder()
+                .aliasUrl("default", "redis://h:1/15").aliasUrl("user", "redis://h:1/11").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("handlers").hasMessageContaining("symphony_shared_state")
+                .hasMessageContaining("expiry").hasMessageContaining("pubsub")
+                .hasMessageNotContaining("user,");
+    }
+
+    @Test
+    void customAliases_canBeAddedOnTheSingleUrlAndPerUrl() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder().url("redis://h:6379")
+                .alias("reports", 5)
+                .aliasUrl("audit", "redis://audit:6379/2")
+                .build();
+
+        assertThat(dbs(config)).containsEntry("reports", 5).containsEntry("audit", 2).hasSize(8);
+    }
+
+    @Test
+    void clusterUrl_givesEveryAliasDatabaseZeroAndAllSeeds() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.fromUrl("redis-cluster://n1:7000,n2:7001,n3:7002");
+
+        assertThat(config.pools()).allSatisfy(p -> {
+            assertThat(p.cluster()).isTrue();
+            assertThat(p.db()).isZero();
+            assertThat(p.uris()).extracting(u -> u.getHost() + ":" + u.getPort())
+                    .containsExactly("n1:7000", "n2:7001", "n3:7002");
+        });
+        assertThat(config.pools()).extracting(PoolEndpoint::targetIdentity).containsOnly(
+                config.pools().get(0).targetIdentity());
+    }
+
+    @Test
+    void clusterUrl_carriesCredentialsAndTlsToEverySeed() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.fromUrl("rediss-cluster://bob:pw@n1:7000,n2:7001");
+
+        assertThat(config.pools().get(0).uris()).allSatisfy(u -> assertThat(u.isSsl()).isTrue());
+        assertThat(config.toString()).doesNotContain("pw@").contains("bob:***@");
+    }
+
+    @Test
+    void sentinelAndTlsUrls_parse() {
+        SymphonyRedisConfig sentinel = SymphonyRedisConfig.fromUrl("redis-sentinel://s1:26379,s2:26380#mymaster");
+        SymphonyRedisConfig tls = SymphonyRedisConfig.fromUrl("rediss://alice:secret@h:6380");
+
+        assertThat(sentinel.pools().get(0).uris().get(0).getSentinelMasterId()).isEqualTo("mymaster");
+        assertThat(sentinel.pools().get(0).uris().get(0).getSentinels()).hasSize(2);
+        assertThat(sentinel.pools().get(0).db()).isEqualTo(15);
+        assertThat(tls.pools().get(0).uris().get(0).isSsl()).isTrue();
+    }
+
+    @Test
+    void passwords_neverAppearInToStringOrErrors() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder().url("redis://alice:s3cr3t@h:6379")
+                .aliasUrl("user", "redis://:t0psecret@other:6379/1").build();
+
+        assertThat(config.toString()).doesNotContain("s3cr3t").doesNotContain("t0psecret").contains("alice:***@");
+        assertThat(config.pools()).allSatisfy(p -> assertThat(p.toString()).doesNotContain("s3cr3t", "t0psecret"));
+        assertThatThrownBy(() -> SymphonyRedisConfig.fromUrl("http://alice:s3cr3t@h:6379"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("s3cr3t").hasMessageContaining("alice:***@");
+    }
+
+    @Test
+    void setters_rejectBadValuesNamingThem() {
+        SymphonyRedisConfig.Builder builder = SymphonyRedisConfig.builder();
+
+        assertThatThrownBy(() -> builder.poolSize(0)).hasMessage("poolSize must be > 0, was 0");
+        assertThatThrownBy(() -> builder.commandTimeout(Duration.ZERO)).hasMessageContaining("commandTimeout");
+        assertThatThrownBy(() -> builder.alias("bad alias", 1)).hasMessageContaining("bad alias");
+        assertThatThrownBy(() -> builder.alias("ok", -1)).hasMessageContaining("-1");
+        assertThatThrownBy(() -> builder.keyspaceEventFlags("Q")).hasMessageContaining("'Q'");
+        assertThatThrownBy(() -> builder.url(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(builder::build).hasMessageContaining("No Redis URL");
+    }
+
+    @Test
+    void toBuilder_roundTripsEveryField() {
+        SymphonyRedisConfig original = SymphonyRedisConfig.builder()
+                .url("redis://h:6379").aliasUrl("user", "redis://u:1/2").alias("extra", 3)
+                .connectionStrategy(ConnectionStrategy.POOLED).poolSize(3)
+                .commandTimeout(Duration.ofSeconds(3)).connectTimeout(Duration.ofSeconds(4))
+                .clientName("svc").keyspaceEvents(false).keyspaceEventFlags("KEA")
+                .workersUser(5).workersTool(6).workersAgent(7).maxConcurrent(8)
+                .build();
+
+        SymphonyRedisConfig copy = original.toBuilder().build();
+
+        assertThat(copy).isEqualTo(original).hasSameHashCodeAs(original);
+        Function<SymphonyRedisConfig, String> describe = SymphonyRedisConfig::toString;
+        assertThat(describe.apply(copy)).isEqualTo(describe.apply(original));
+        assertThat(copy.toBuilder().poolSize(4).build()).isNotEqualTo(original);
+    }
+}

@@ -1,0 +1,23 @@
+package io.symphony.redis.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UrlRedactorUnitTests {
+
+    @Test
+    void redact_masksPasswordsAndKeepsUsers() {
+        assertThat(UrlRedactor.redact("redis://alice:s3cret@h:6379/0")).isEqualTo("redis://alice:***@h:6379/0");
+        assertThat(UrlRedactor.redact("rediss://:pw@h")).isEqualTo("rediss://:***@h");
+        assertThat(UrlRedactor.redact("redis://pw@h:1?timeout=1s")).isEqualTo("redis://***@h:1?timeout=1s");
+        assertThat(UrlRedactor.redact("redis-sentinel://u:p@s1:1,s2:2#m")).isEqualTo("redis-sentinel://u:***@s1:1,s2:2#m");
+    }
+
+    @Test
+    void redact_leavesUrlsWithoutCredentialsAlone() {
+        assertThat(UrlRedactor.redact("redis://h:6379/3")).isEqualTo("redis://h:6379/3");
+        assertThat(UrlRedactor.redact("redis://h:6379/a@b")).isEqualTo("redis://h:6379/a@b");
+        assertThat(UrlRedactor.redact("not a url")).isEqualTo("not a url");
+    }
+}
