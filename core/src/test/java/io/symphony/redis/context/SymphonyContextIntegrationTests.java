@@ -1,0 +1,94 @@
+package io.symphony.redis.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.runtime.SymphonyRuntime;
+import io.symphony.redis.testsupport.TestRedis;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+import reactor.test.StepVerifierOptions;
+import reactor.util.context.Context;
+
+class SymphonyContextIntegrationTests {
+
+    private static SymphonyRuntime runtime;
+
+    @BeforeAll
+    static void start() {
+        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(TestRedis.shared().uri())
+                .keyspaceEvents(false).build()).block(Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close().block(Duration.ofSeconds(10));
+    }
+
+    /** Read the bound scope after hopping over several schedulers and a real Redis round trip. */
+    private static Mono<TenantScope> scopeAfterHops(String key) {
+        return Mono.just(key)
+                .publishOn(Schedulers.parallel())
+                .flatMap(k -> runtime.connections().withCommands("default", c -> c.exists(k)))
+                .publishOn(Schedulers.boundedElastic())
+                .flatMap(ignored -> SymphonyContext.currentScope())
+                .subscribeOn(Schedulers.single());
+    }
+
+    @Test
+    void binding_survivesSchedulerHopsAndRedisCalls() {
+        TenantScope scope = new TenantScope("acme", "u1");
+
+        scopeAfterHops("ctx-key")
+                .contextWrite(SymphonyContext.bindScope(scope))
+                .as(StepVerifier::create)
+                .expectNext(scope)
+                .verifyComplete();
+    }
+
+    @Test
+    void binding_isVisibleFromInitialContext() {
+        StepVerifier.create(SymphonyContext.current(String.class),
+                        StepVerifierOptions.create().withInitialContext(
+                                SymphonyContext.bind(String.class, "state").apply(Context.empty())))
+                .expectNext("state")
+                .verifyComplete();
+    }
+
+    @Test
+    void nothingBound_failsClearly() {
+        SymphonyContext.currentScope()
+                .as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(NothingBoundException.class)
+                        .hasMessageContaining("TenantScope").hasMessageContaining("contextWrite"));
+    }
+
+    @Test
+    void thousandConcurrentPipelines_neverSeeEachOthersTenant() {
+        AtomicInteger mismatches = new AtomicInteger();
+
+        Flux.range(0, 1_000)
+                .flatMap(i -> {
+                    TenantScope mine = new TenantScope("tenant-" + i, "user-" + i);
+                    return scopeAfterHops("ctx-" + i)
+                            .doOnNext(seen -> {
+                                if (!seen.equals(mine)) {
+                                    mismatches.incrementAndGet();
+                                }
+                            })
+                            .contextWrite(SymphonyContext.bindScope(mine));
+                }, 256)
+                .as(StepVerifier::create)
+                .expectNextCount(1_000)
+                .verifyComplete();
+
+        assertThat(mismatches).hasValue(0);
+    }
+}

@@ -1,0 +1,186 @@
+package io.symphony.redis.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.symphony.redis.config.ConnectionStrategy;
+import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.testsupport.TestRedis;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class SymphonyRuntimeIntegrationTests {
+
+    private static final TestRedis redis = TestRedis.shared();
+    private SymphonyRuntime runtime;
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close().block(Duration.ofSeconds(10));
+        }
+    }
+
+    private SymphonyRuntime start(SymphonyRedisConfig config) {
+        runtime = SymphonyRuntime.create(config).block(Duration.ofSeconds(10));
+        return runtime;
+    }
+
+    private static String uniqueKey() {
+        return "rt-test:" + UUID.randomUUID();
+    }
+
+    @Test
+    void eachAliasWritesIntoItsOwnDatabase() {
+        start(SymphonyRedisConfig.builder().url(redis.uri()).keyspaceEvents(false).build());
+        String key = uniqueKey();
+
+        Flux.fromIterable(PoolAliases.DEFAULT_DATABASES.keySet())
+                .concatMap(alias -> runtime.connections().withCommands(alias, c -> c.set(key, alias)))
+                .as(StepVerifier::create)
+                .expectNextCount(6)
+                .verifyComplete();
+
+        PoolAliases.DEFAULT_DATABASES.forEach((alias, db) -> {
+            assertThat(redis.sync(db).get(key)).as("DB %d holds the value of alias %s", db, alias).isEqualTo(alias);
+            redis.sync(db).del(key);
+        });
+    }
+
+    @Test
+    void aliasesOnOneServerAndDatabase_shareOneConnection() {
+        String url = redis.uri(3);
+        Map<String, String> perAlias = PoolAliases.DEFAULT_DATABASES.keySet().stream()
+                .collect(Collectors.toMap(a -> a, a -> url));
+        String clientName = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        start(SymphonyRedisConfig.builder().aliasUrls(perAlias).clientName(clientName).keyspaceEvents(false).build());
+
+        assertThat(runtime.connectionTargets()).isEqualTo(1);
+        assertThat(countClients(clientName)).isEqualTo(1);
+    }
+
+    @Test
+    void defaultTable_opensOneConnectionPerDatabase_andNoPingPerCommand() {
+        String clientName = "table-" + UUID.randomUUID().toString().substring(0, 8);
+        start(SymphonyRedisConfig.builder().url(redis.uri()).clientName(clientName).keyspaceEvents(false).build());
+        long pingsBefore = commandCalls("ping");
+
+        Flux.range(0, 50)
+                .flatMap(i -> runtime.connections().withCommands("user", c -> c.exists("nothing-" + i)), 8)
+                .as(StepVerifier::create)
+                .expectNextCount(50)
+                .verifyComplete();
+
+        assertThat(runtime.connectionTargets()).isEqualTo(6);
+        assertThat(countClients(clientName)).isEqualTo(6);
+        assertThat(commandCalls("ping") - pingsBefore).isLessThan(5);
+    }
+
+    @Test
+    void unknownAlias_failsNamingItAndTheKnownAliases() {
+        start(SymphonyRedisConfig.builder().url(redis.uri()).keyspaceEvents(false).build());
+
+        assertThatThrownBy(() -> runtime.connections().withCommands("usr", c -> c.get("k")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'usr'")
+                .hasMessageContaining("[default, user, handlers, symphony_shared_state, expiry, pubsub]");
+    }
+
+    @Test
+    void close_isIdempotent_andUseAfterCloseFailsClearly() {
+        start(SymphonyRedisConfig.builder().url(redis.uri()).keyspaceEvents(false).build());
+        Mono<String> assembledBeforeClose = runtime.connections().withCommands("default", c -> c.get("k"));
+
+        runtime.close().as(StepVerifier::create).verifyComplete();
+        runtime.close().as(StepVerifier::create).verifyComplete();
+
+        assembledBeforeClose.as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("closed").hasMessageContaining("'default'"));
+        assertThatThrownBy(runtime::bridge).isInstanceOf(IllegalStateException.class);
+        assertThat(runtime.isClosed()).isTrue();
+    }
+
+    @Test
+    void unreachableServer_failsCreateNamingAliasWithoutPassword() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder()
+                .url("redis://bob:hunter2@127.0.0.1:" + unusedPort())
+                .connectTimeout(Duration.ofSeconds(2)).keyspaceEvents(false).build();
+
+        SymphonyRuntime.create(config).as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("Could not connect pool")
+                        .hasMessageContaining("bob:***@")
+                        .hasMessageNotContaining("hunter2"));
+    }
+
+    @Test
+    void pooledStrategy_servesConcurrentCallersWithExclusiveConnections() {
+        start(SymphonyRedisConfig.builder().url(redis.uri()).connectionStrategy(ConnectionStrategy.POOLED)
+                .poolSize(2).keyspaceEvents(false).build());
+        String key = uniqueKey();
+
+        // MULTI/EXEC on a borrowed connection: nobody else's command can slip into the transaction.
+        Flux.range(0, 200)
+                .flatMap(i -> runtime.connections().withCommands("default", cluster -> {
+                    RedisReactiveCommands<String, String> c = (RedisReactiveCommands<String, String>) cluster;
+                    return c.multi()
+                        .then(c.incr(key).then())
+                        .then(c.incr(key).then())
+                        .then(c.exec())
+                        .map(result -> (Long) result.get(1) - (Long) result.get(0));
+                }), 64)
+                .as(StepVerifier::create)
+                .recordWith(java.util.ArrayList::new)
+                .expectNextCount(200)
+                .consumeRecordedWith(deltas -> assertThat(deltas).containsOnly(1L))
+                .verifyComplete();
+
+        assertThat(redis.sync(15).get(key)).isEqualTo("400");
+        redis.sync(15).del(key);
+    }
+
+    @Test
+    void pooledStrategy_returnsConnectionsOnCancelAndError() {
+        start(SymphonyRedisConfig.builder().url(redis.uri()).connectionStrategy(ConnectionStrategy.POOLED)
+                .poolSize(1).keyspaceEvents(false).build());
+
+        runtime.connections().withCommands("default", c -> Mono.never())
+                .as(StepVerifier::create).thenAwait(Duration.ofMillis(50)).thenCancel().verify();
+        runtime.connections().withCommands("default", c -> c.hget("not-a-hash-" + UUID.randomUUID(), "f")
+                        .then(Mono.error(new IllegalStateException("boom"))))
+                .as(StepVerifier::create).verifyErrorMessage("boom");
+
+        runtime.connections().withCommands("default", c -> c.ping())
+                .as(StepVerifier::create).expectNext("PONG").verifyComplete();
+    }
+
+    private static long countClients(String clientName) {
+        return List.of(redis.sync(0).clientList().split("\n")).stream()
+                .filter(line -> line.contains("name=" + clientName + " ")).count();
+    }
+
+    private static long commandCalls(String command) {
+        String info = redis.sync(0).info("commandstats");
+        return info.lines().filter(l -> l.startsWith("cmdstat_" + command + ":")).findFirst()
+                .map(l -> Long.parseLong(l.replaceAll(".*calls=(\\d+).*", "$1"))).orElse(0L);
+    }
+
+    private static int unusedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
