@@ -134,11 +134,10 @@ class SymphonyRuntimeIntegrationTests {
         Flux.range(0, 200)
                 .flatMap(i -> runtime.connections().withCommands("default", cluster -> {
                     RedisReactiveCommands<String, String> c = (RedisReactiveCommands<String, String>) cluster;
+                    // zip subscribes in order without waiting: INCR, INCR, EXEC are sent back to back.
                     return c.multi()
-                        .then(c.incr(key).then())
-                        .then(c.incr(key).then())
-                        .then(c.exec())
-                        .map(result -> (Long) result.get(1) - (Long) result.get(0));
+                            .then(Mono.zip(c.incr(key), c.incr(key), c.exec()))
+                            .map(queued -> queued.getT2() - queued.getT1());
                 }), 64)
                 .as(StepVerifier::create)
                 .recordWith(java.util.ArrayList::new)
