@@ -10,12 +10,17 @@ import tools.jackson.databind.JavaType;
 final class CodecFailures {
 
     static final int MAX_SHOWN = 80;
+    private static final int MAX_REASON = 300;
 
     private CodecFailures() {
     }
 
     static CodecException decode(String raw, Type target, @Nullable Throwable cause) {
-        return new CodecException("Cannot decode " + shown(raw) + " as " + name(target) + reason(cause), cause);
+        String reason = reason(cause);
+        if (raw.length() > MAX_SHOWN) {
+            reason = reason.replace(raw, shown(raw));
+        }
+        return new CodecException("Cannot decode " + shown(raw) + " as " + name(target) + cut(reason), cause);
     }
 
     static CodecException encode(Object value, Throwable cause) {
@@ -30,6 +35,11 @@ final class CodecFailures {
         }
         int end = Character.isHighSurrogate(raw.charAt(MAX_SHOWN - 1)) ? MAX_SHOWN - 1 : MAX_SHOWN;
         return "'" + raw.substring(0, end) + "...' (" + raw.length() + " chars)";
+    }
+
+    /** Keep the cause's explanation short; parsers often repeat the whole input in it. */
+    private static String cut(String reason) {
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "...";
     }
 
     static String name(Type type) {
