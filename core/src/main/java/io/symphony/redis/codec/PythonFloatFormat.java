@@ -2,6 +2,7 @@ package io.symphony.redis.codec;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,12 +14,14 @@ import org.jspecify.annotations.Nullable;
  * is below -4 or at least 16, and writes the exponent with a sign and at least two digits ({@code 1e+20},
  * {@code 1e-07}). {@link Double#toString(double)} on Java 17 neither always yields the shortest digits nor uses
  * that layout, so the digits are searched here: starting at the length of its answer (which always reads back),
- * take the nearest decimal of each length that reads back, one digit shorter at a time, until none does.
+ * drop one digit at a time while a decimal of that length still reads back, then take the one of that length
+ * nearest to the exact binary value.
  */
 final class PythonFloatFormat {
 
     private static final int MAX_FIXED_EXPONENT = 16;
     private static final int MIN_FIXED_EXPONENT = -4;
+    private static final double FIXED_INTEGER_LIMIT = 1e16;
 
     private PythonFloatFormat() {
     }
@@ -48,28 +51,43 @@ final class PythonFloatFormat {
     private static String finite(double value) {
         boolean negative = (Double.doubleToRawLongBits(value) & Long.MIN_VALUE) != 0;
         double magnitude = Math.abs(value);
-        String body = magnitude == 0.0 ? "0.0" : layout(shortest(magnitude));
+        String body;
+        if (magnitude < FIXED_INTEGER_LIMIT && magnitude == Math.floor(magnitude)) {
+            // Whole numbers below 1e16 print as their digits plus ".0": no shorter decimal reads back to them.
+            body = Long.toString((long) magnitude) + ".0";
+        } else {
+            body = layout(shortest(magnitude));
+        }
         return negative ? "-" + body : body;
     }
 
-    /** Find the shortest decimal (stripped of trailing zeros) that parses back to {@code magnitude}. */
+    /**
+     * Find the shortest decimal (stripped of trailing zeros) that parses back to {@code magnitude}, nearest to its
+     * exact value. The length is found on Java's digits, which are cheap; only the final choice needs the exact
+     * binary value, which is long for very large or very small numbers.
+     */
     static BigDecimal shortest(double magnitude) {
-        BigDecimal best = new BigDecimal(Double.toString(magnitude)).stripTrailingZeros();
-        BigDecimal exact = new BigDecimal(magnitude);
-        for (int digits = best.precision(); digits >= 1; digits--) {
-            BigDecimal candidate = closestReadingBack(exact, magnitude, digits);
-            if (candidate == null) {
-                break;
-            }
-            best = candidate;
+        BigDecimal approximate = new BigDecimal(Double.toString(magnitude)).stripTrailingZeros();
+        int digits = approximate.precision();
+        while (digits > 1 && anyReadsBack(approximate, magnitude, digits - 1)) {
+            digits--;
         }
-        return best;
+        return Objects.requireNonNull(closestReadingBack(new BigDecimal(magnitude), magnitude, digits));
+    }
+
+    /**
+     * Tell whether some decimal of {@code digits} significant digits parses back to {@code magnitude}. The set of
+     * decimals that parse back is an interval holding both {@code near} and the exact value, so if it holds a
+     * decimal of that length, it holds one of the two neighbours of {@code near} of that length.
+     */
+    private static boolean anyReadsBack(BigDecimal near, double magnitude, int digits) {
+        return readsBack(roundTo(near, digits, RoundingMode.FLOOR), magnitude)
+                || readsBack(roundTo(near, digits, RoundingMode.CEILING), magnitude);
     }
 
     /**
      * Return the {@code digits}-digit decimal nearest to {@code exact} that parses back to {@code magnitude}, or
-     * null if neither neighbour does. The rounding interval around a double contains the value, so if any decimal
-     * of that length reads back, one of the two neighbours does.
+     * null if neither neighbour of {@code exact} of that length does.
      */
     private static @Nullable BigDecimal closestReadingBack(BigDecimal exact, double magnitude, int digits) {
         BigDecimal down = roundTo(exact, digits, RoundingMode.FLOOR);
