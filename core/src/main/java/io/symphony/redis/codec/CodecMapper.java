@@ -56,6 +56,7 @@ final class CodecMapper {
             module.addSerializer(type, new PythonTimeSerializer(type, false));
             module.addKeySerializer(type, new PythonTimeSerializer(type, true));
         }
+        module.addDeserializer(boolean[].class, new DigitBooleanArrayDeserializer());
         return module.setDeserializerModifier(new DigitBooleanDeserializer.Modifier());
     }
 }

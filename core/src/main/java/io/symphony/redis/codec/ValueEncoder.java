@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns one Java value into the string the original's {@code serde.dumps} stores, checking types in the
  * original's order: null, boolean, number, text, date-time, enum, then JSON (plain for maps, collections and
- * arrays; model style, with booleans as {@code "1"}/{@code "0"}, for everything else).
+ * arrays; model style, with booleans as {@code "1"}/{@code "0"}, for everything else). Whatever Jackson
+ * serializes as a scalar ({@code UUID}, {@code Duration}, {@code byte[]} as Base64) is stored raw.
  */
 final class ValueEncoder {
 
@@ -39,10 +40,9 @@ final class ValueEncoder {
             if (value instanceof Enum) {
                 return enums.encode((Enum<?>) value);
             }
-            if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) {
-                return PythonJson.write(mapper.valueToTree(value), false);
-            }
-            return topLevel(mapper.valueToTree(value));
+            JsonNode node = mapper.valueToTree(value);
+            boolean plain = value instanceof Map || value instanceof Collection || value.getClass().isArray();
+            return plain && node.isContainer() ? PythonJson.write(node, false) : topLevel(node);
         } catch (JacksonException | IllegalArgumentException e) {
             throw CodecFailures.encode(value, e);
         }

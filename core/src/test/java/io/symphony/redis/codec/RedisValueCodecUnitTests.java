@@ -92,6 +92,8 @@ class RedisValueCodecUnitTests {
 
     record Wrapper(Object any) { }
 
+    record Switches(boolean[] on) { }
+
     /** Jackson cannot serialize it: its only property throws. */
     static final class Exploding {
         public String getBoom() {
@@ -211,6 +213,8 @@ class RedisValueCodecUnitTests {
             assertThat(codec.encode(Duration.ofHours(1))).isEqualTo("PT1H");
             UUID id = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
             assertThat(codec.encode(id)).isEqualTo("123e4567-e89b-12d3-a456-426614174000");
+            assertThat(codec.encode("hi!".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("aGkh");
+            assertThat(codec.decode("aGkh", byte[].class)).asString().isEqualTo("hi!");
         }
 
         @Test
@@ -467,6 +471,18 @@ class RedisValueCodecUnitTests {
             assertThat(codec.decode("{\"label\": \"0\", \"on\": false}", Labelled.class))
                     .isEqualTo(new Labelled("0", false));
             assertThat(codec.decode("null", Labelled.class)).isNull();
+        }
+
+        @Test
+        void primitiveBooleanArraysAcceptDigitStrings() {
+            Switches decoded = codec.decode(codec.encode(new Switches(new boolean[] {true, false})), Switches.class);
+
+            assertThat(codec.encode(new Switches(new boolean[] {true, false})))
+                    .isEqualTo("{\"on\": [\"1\", \"0\"]}");
+            assertThat(decoded.on()).containsExactly(true, false);
+            assertThat(codec.decode("[true, \"0\", \"1\"]", boolean[].class)).containsExactly(true, false, true);
+            assertThatThrownBy(() -> codec.decode("[true, null]", boolean[].class))
+                    .isInstanceOf(CodecException.class);
         }
 
         @Test
