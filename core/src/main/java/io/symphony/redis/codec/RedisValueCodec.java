@@ -1,0 +1,223 @@
+package io.symphony.redis.codec;
+
+import io.symphony.redis.CodecException;
+import java.lang.reflect.Type;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Convert values to and from the strings the Python original stores in Redis, byte for byte.
+ *
+ * <h2>Writing</h2>
+ * {@link #encode(Object)} checks the value's type in the original's order:
+ * <ul>
+ *   <li>null: {@code null};</li>
+ *   <li>{@code Boolean} (and {@code AtomicBoolean}): {@code 1} / {@code 0};</li>
+ *   <li>integers ({@code Byte} to {@code BigInteger}, atomics, adders): decimal, in full;</li>
+ *   <li>{@code Double}/{@code Float}: Python's {@code str(float)}: {@code 30.0}, {@code 0.5}, {@code 1e+20},
+ *       {@code 1e-07}, {@code nan}, {@code inf}, {@code -inf}, {@code -0.0}; a {@code Float} is written as the
+ *       double its shortest decimal denotes ({@code 0.1f} as {@code 0.1});</li>
+ *   <li>{@code BigDecimal}: {@link java.math.BigDecimal#toString()}, which produces exactly what Python's
+ *       {@code str(Decimal)} produces for the same value (the original falls back to {@code str()} for
+ *       decimals), scientific form such as {@code 1E+3} included, and reads back with the same scale;</li>
+ *   <li>{@code CharSequence}, {@code Character}: unchanged;</li>
+ *   <li>{@code java.time}: Python's {@code isoformat()}: {@code 2024-01-02T03:04:05}, a fraction only when the
+ *       microseconds are non-zero and then six digits ({@code 46.730729}, nanoseconds truncated), an offset as
+ *       {@code +00:00}, never {@code Z}; {@code Instant} as a UTC date-time with {@code +00:00};
+ *       {@code ZonedDateTime} keeps only its offset; {@code LocalDate} {@code 2024-01-02};</li>
+ *   <li>enums: by value: the {@code @JsonValue} (a string raw, a number in decimal) or else {@code name()};</li>
+ *   <li>{@code Map}, {@code Collection}, arrays: JSON exactly as {@code json.dumps(v, ensure_ascii=False)}
+ *       prints it: separators {@code ", "} and {@code ": "}, raw UTF-8, keys in iteration order, booleans
+ *       {@code true}/{@code false};</li>
+ *   <li>anything else (records, POJOs): Jackson's serialization printed the same way, but with every boolean at
+ *       any depth written as the string {@code "1"}/{@code "0"}, as the original writes pydantic models:
+ *       {@code {"name": "Alice", "active": "1", "score": 100, "tags": ["x", "y"], "flags": ["1", "0"]}}. A value
+ *       that Jackson serializes as a scalar ({@code UUID}, {@code Duration}, a {@code @JsonValue} type) is
+ *       written like a top-level scalar: {@code PT1H}, not {@code "PT1H"}.</li>
+ * </ul>
+ * Inside JSON, {@code java.time} values use the same strings and enums their value; the original cannot write
+ * those at all. Properties keep their declaration order, as pydantic's do.
+ *
+ * <h2>Reading without a type</h2>
+ * {@link #decode(String)} applies the original's rules, ambiguities included: {@code null} reads as null,
+ * {@code 1}/{@code 0} as booleans, then the text is parsed as Python's {@code json.loads} would ({@code 42} is an
+ * {@code Integer}, {@code -0} is 0, {@code 1.0} a {@code Double}, {@code true} a {@code Boolean}, {@code NaN} and
+ * {@code Infinity} doubles, objects {@code LinkedHashMap}, arrays {@code ArrayList}), and text that is not JSON
+ * ({@code 01234}, the empty string, {@code nan}, {@code inf}, plain words) comes back unchanged. Nested
+ * {@code "1"}/{@code "0"} strings stay strings.
+ *
+ * <h2>Reading with a type</h2>
+ * The typed {@code decode} methods never guess: a {@code String} target gets the text unchanged ({@code "1"},
+ * {@code "null"} and {@code "{}"} stay strings); {@code Boolean} reads {@code 1}/{@code 0}/{@code true}/
+ * {@code false}/{@code True}/{@code False}; numbers are parsed ({@code 1} is the {@code Integer} 1), floats accept
+ * {@code nan}/{@code inf}/{@code -inf}/{@code NaN}/{@code Infinity}; enums read their value or name;
+ * {@code java.time} types read the forms above; records, POJOs, maps and lists are read as JSON, where boolean
+ * properties also accept {@code "1"}/{@code "0"}. For any target but {@code String}, the text {@code null} reads as
+ * null (that is how null is stored), and so does no value at all; a primitive target fails on both. Every failure
+ * is a {@link CodecException} that names the target type and the first 80 characters of the text, and keeps the
+ * cause; a typed read never returns null for text it cannot read.
+ *
+ * <p>Instances are immutable and thread-safe. The mapper is a rebuilt copy of the one given, with polymorphic
+ * typing off, alphabetical property sorting off, {@code NaN}/{@code Infinity} accepted, offsets not adjusted to
+ * UTC, trailing tokens and nulls for primitives rejected, and the Python date-time and {@code "1"}/{@code "0"}
+ * boolean handling added; the caller's mapper is never changed.
+ *
+ * @since 0.1
+ */
+public final class RedisValueCodec {
+
+    private static final RedisValueCodec DEFAULTS = new RedisValueCodec(JsonMapper.builder().build());
+
+    private final JsonMapper mapper;
+    private final ValueEncoder encoder;
+    private final UntypedDecoder untyped;
+    private final TypedDecoder typed;
+
+    private RedisValueCodec(JsonMapper base) {
+        this.mapper = CodecMapper.configure(base);
+        EnumValues enums = new EnumValues(mapper);
+        this.encoder = new ValueEncoder(mapper, enums);
+        this.untyped = new UntypedDecoder(mapper);
+        this.typed = new TypedDecoder(mapper, enums, untyped);
+    }
+
+    /** Return the shared codec built on a default {@link JsonMapper}. */
+    public static RedisValueCodec defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Create a codec on a copy of {@code mapper}, keeping its modules and settings except the ones the wire
+     * format needs (listed in the class description). The given mapper is not changed.
+     *
+     * @throws NullPointerException if {@code mapper} is null
+     */
+    public static RedisValueCodec using(JsonMapper mapper) {
+        return new RedisValueCodec(Objects.requireNonNull(mapper, "mapper"));
+    }
+
+    /** Return the mapper this codec reads and writes JSON with (the rebuilt copy, itself immutable). */
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    /**
+     * Encode one value as the original stores it.
+     *
+     * @throws CodecException if Jackson cannot serialize the value; the message names its type
+     */
+    public String encode(@Nullable Object value) {
+        return encoder.encode(value);
+    }
+
+    /**
+     * Encode every value of a hash, keeping the field names and their order. Null values are stored as
+     * {@code null}, as the original stores Python's {@code None}.
+     *
+     * @throws NullPointerException if the map or a field name is null
+     * @throws CodecException if a value cannot be encoded; {@link CodecException#field()} names the field
+     */
+    public Map<String, String> encodeHash(Map<String, ?> values) {
+        Map<String, String> encoded = new LinkedHashMap<>(capacity(values.size()));
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            String field = Objects.requireNonNull(entry.getKey(), "hash field names must not be null");
+            try {
+                encoded.put(field, encoder.encode(entry.getValue()));
+            } catch (CodecException e) {
+                throw new FieldCodecException(field, e);
+            }
+        }
+        return encoded;
+    }
+
+    /**
+     * Decode without a type, with the original's rules (see the class description): null, booleans for
+     * {@code 1}/{@code 0}, JSON when the text parses as JSON, the text itself otherwise. Never fails.
+     */
+    public @Nullable Object decode(@Nullable String raw) {
+        return untyped.decode(raw);
+    }
+
+    /**
+     * Decode into {@code type} without guessing (see the class description).
+     *
+     * @return the value, or null when {@code raw} is null or, for a non-{@code String} target, {@code null}
+     * @throws CodecException if the text cannot be read as {@code type}, or is null for a primitive type
+     */
+    public <T> @Nullable T decode(@Nullable String raw, Class<T> type) {
+        return cast(typed.decode(raw, mapper.constructType(Objects.requireNonNull(type, "type"))));
+    }
+
+    /**
+     * Decode into the generic type of {@code type}, for example {@code List<Order>}.
+     *
+     * @return the value, or null when {@code raw} is null or {@code null}
+     * @throws CodecException if the text cannot be read as the type
+     */
+    public <T> @Nullable T decode(@Nullable String raw, TypeReference<T> type) {
+        return cast(typed.decode(raw, mapper.constructType(Objects.requireNonNull(type, "type"))));
+    }
+
+    /**
+     * Decode into a type built with Jackson's {@code TypeFactory}.
+     *
+     * @return the value, or null when {@code raw} is null or, for a non-{@code String} target, {@code null}
+     * @throws CodecException if the text cannot be read as the type
+     */
+    public <T> @Nullable T decode(@Nullable String raw, JavaType type) {
+        return cast(typed.decode(raw, Objects.requireNonNull(type, "type")));
+    }
+
+    /**
+     * Decode a hash: the fields named in {@code types} with their type, the others untyped. Values may be null
+     * (a stored {@code null}, Python's {@code None}); the field order of {@code raw} is kept.
+     *
+     * @throws CodecException if a typed field cannot be decoded; {@link CodecException#field()} names it
+     */
+    public Map<String, @Nullable Object> decodeHash(Map<String, String> raw, FieldTypes types) {
+        Objects.requireNonNull(types, "types");
+        Map<String, @Nullable Object> decoded = new LinkedHashMap<>(capacity(raw.size()));
+        for (Map.Entry<String, String> entry : raw.entrySet()) {
+            try {
+                decoded.put(entry.getKey(), decodeField(entry.getValue(), types.type(entry.getKey())));
+            } catch (CodecException e) {
+                throw new FieldCodecException(entry.getKey(), e);
+            }
+        }
+        return decoded;
+    }
+
+    /**
+     * Decode the hash stored at {@code key}, like {@link #decodeHash(Map, FieldTypes)}, naming the key and field
+     * in the failure.
+     *
+     * @throws CodecException if a typed field cannot be decoded; {@link CodecException#key()} and
+     *         {@link CodecException#field()} name where
+     */
+    public Map<String, @Nullable Object> decodeHash(String key, Map<String, String> raw, FieldTypes types) {
+        Objects.requireNonNull(key, "key");
+        try {
+            return decodeHash(raw, types);
+        } catch (FieldCodecException e) {
+            throw e.at(key, e.field());
+        }
+    }
+
+    private @Nullable Object decodeField(String raw, @Nullable Type type) {
+        return type == null ? untyped.decode(raw) : typed.decode(raw, mapper.constructType(type));
+    }
+
+    private static int capacity(int size) {
+        return (int) Math.ceil(size / 0.75);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> @Nullable T cast(@Nullable Object value) {
+        return (T) value;
+    }
+}
