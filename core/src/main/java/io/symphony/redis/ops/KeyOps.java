@@ -8,7 +8,12 @@ import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Keyspace commands: EXISTS, DEL, PEXPIRE, TTL and the SCAN walk. */
+/**
+ * Keyspace commands: EXISTS, DEL, PEXPIRE, TTL and the SCAN walk.
+ *
+ * <p>The walk is Lettuce's {@link ScanStream}: it fetches the next page only when downstream demand needs it,
+ * and given the advanced cluster commands their {@code scan(cursor, args)} moves the cursor from node to node.
+ */
 final class KeyOps {
 
     private final Executor executor;

@@ -55,7 +55,8 @@ public interface StringOperations {
     }
 
     /**
-     * Store {@code value} with a TTL using {@code SETEX} (whole seconds) or {@code PSETEX} (otherwise).
+     * Store {@code value} with a TTL; the original's {@code setex}. It sends {@code SET key value PX millis},
+     * which has the effect of {@code SETEX}/{@code PSETEX} (both deprecated in Lettuce 7) with millisecond precision.
      *
      * @return emits {@code true} once stored
      * @throws IllegalArgumentException if {@code ttl} is shorter than one millisecond (the message names it)

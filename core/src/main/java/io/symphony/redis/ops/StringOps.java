@@ -4,7 +4,7 @@ import io.lettuce.core.SetArgs;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 
-/** String commands: SET (plain, with TTL, with options), SETEX/PSETEX, GET, GETDEL. */
+/** String commands: SET (plain, with TTL, with options), GET, GETDEL. */
 final class StringOps {
 
     private static final String OK = "OK";
@@ -34,14 +34,9 @@ final class StringOps {
                 .defaultIfEmpty(false);
     }
 
+    /** Same as a SET with PX: SETEX/PSETEX are deprecated in Lettuce 7 and SET PX has the same effect. */
     Mono<Boolean> setex(String key, Duration ttl, String value, String alias) {
-        Args.key(key);
-        Args.notNull(value, "value");
-        long millis = Args.ttlMillis(ttl);
-        if (millis % 1000 == 0) {
-            return executor.mono("SETEX", key, alias, c -> c.setex(key, millis / 1000, value).map(OK::equals));
-        }
-        return executor.mono("PSETEX", key, alias, c -> c.psetex(key, millis, value).map(OK::equals));
+        return set(key, value, ttl, alias);
     }
 
     Mono<String> get(String key, String alias) {
