@@ -1,0 +1,114 @@
+package io.symphony.redis.ops;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keyspace commands. Every method runs on the connection of the given alias, or of
+ * {@value RedisOps#DEFAULT_ALIAS} when the alias is omitted. Null arguments throw {@link NullPointerException},
+ * empty key collections and an unknown alias {@link IllegalArgumentException}, both at call time; Redis failures
+ * arrive as {@code onError} with {@link io.symphony.redis.RedisCommandException}. The varargs overloads use the
+ * default alias; pass a collection to choose one.
+ *
+ * @since 0.1
+ */
+public interface KeyOperations {
+
+    /**
+     * Count how many of {@code keys} exist with {@code EXISTS} (a key given twice counts twice). On Redis Cluster
+     * Lettuce splits the keys per slot, so the count is not one atomic snapshot there.
+     *
+     * @return emits the count, {@code 0} when none exists
+     * @throws IllegalArgumentException if {@code keys} is empty
+     */
+    Mono<Long> exists(Collection<String> keys, String alias);
+
+    /** Run {@link #exists(Collection, String)} on the default alias. */
+    default Mono<Long> exists(Collection<String> keys) {
+        return exists(keys, RedisOps.DEFAULT_ALIAS);
+    }
+
+    /** Run {@link #exists(Collection, String)} on the default alias. */
+    default Mono<Long> exists(String... keys) {
+        return exists(Arrays.asList(keys), RedisOps.DEFAULT_ALIAS);
+    }
+
+    /**
+     * Delete {@code keys} with {@code DEL} (split per slot by Lettuce on Redis Cluster).
+     *
+     * @return emits how many keys were deleted, {@code 0} when none existed
+     * @throws IllegalArgumentException if {@code keys} is empty
+     */
+    Mono<Long> delete(Collection<String> keys, String alias);
+
+    /** Run {@link #delete(Collection, String)} on the default alias. */
+    default Mono<Long> delete(Collection<String> keys) {
+        return delete(keys, RedisOps.DEFAULT_ALIAS);
+    }
+
+    /** Run {@link #delete(Collection, String)} on the default alias. */
+    default Mono<Long> delete(String... keys) {
+        return delete(Arrays.asList(keys), RedisOps.DEFAULT_ALIAS);
+    }
+
+    /**
+     * Set the time to live of {@code key} with {@code PEXPIRE} (millisecond precision).
+     *
+     * @return emits {@code true} when the TTL was set, {@code false} when the key does not exist
+     * @throws IllegalArgumentException if {@code ttl} is shorter than one millisecond (the message names it)
+     */
+    Mono<Boolean> expire(String key, Duration ttl, String alias);
+
+    /** Run {@link #expire(String, Duration, String)} on the default alias. */
+    default Mono<Boolean> expire(String key, Duration ttl) {
+        return expire(key, ttl, RedisOps.DEFAULT_ALIAS);
+    }
+
+    /**
+     * Read the remaining time to live of {@code key} in seconds with {@code TTL}.
+     *
+     * @return emits the seconds left, {@code -1} when the key has no TTL and {@code -2} when it does not exist
+     *         (Redis's own codes, kept as they are)
+     */
+    Mono<Long> getTtl(String key, String alias);
+
+    /** Run {@link #getTtl(String, String)} on the default alias. */
+    default Mono<Long> getTtl(String key) {
+        return getTtl(key, RedisOps.DEFAULT_ALIAS);
+    }
+
+    /**
+     * Stream every key matching {@code pattern} with repeated {@code SCAN cursor MATCH pattern}, walking every
+     * master node on Redis Cluster.
+     *
+     * <p>The pattern is used verbatim as a glob: escape user input first (the key factory does). The walk honours
+     * backpressure: the next {@code SCAN} page is requested only when downstream demand needs it, and cancelling
+     * stops the walk. SCAN guarantees that keys present for the whole walk are emitted, but a key may be emitted
+     * more than once and keys written during the walk may be missed. A failing page arrives as
+     * {@link io.symphony.redis.RedisCommandException} whose key is the pattern.
+     *
+     * @return the matching keys, in no particular order; empty when none match
+     */
+    Flux<String> scanKeys(String pattern, String alias);
+
+    /** Run {@link #scanKeys(String, String)} on the default alias. */
+    default Flux<String> scanKeys(String pattern) {
+        return scanKeys(pattern, RedisOps.DEFAULT_ALIAS);
+    }
+
+    /**
+     * Stream every key matching {@code pattern} like {@link #scanKeys(String, String)}, with {@code COUNT count}
+     * as the per-page hint.
+     *
+     * @throws IllegalArgumentException if {@code count} is not positive
+     */
+    Flux<String> scanKeys(String pattern, long count, String alias);
+
+    /** Run {@link #scanKeys(String, long, String)} on the default alias. */
+    default Flux<String> scanKeys(String pattern, long count) {
+        return scanKeys(pattern, count, RedisOps.DEFAULT_ALIAS);
+    }
+}

@@ -1,0 +1,34 @@
+package io.symphony.redis.ops;
+
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * Lua script execution, "loaded once, called by SHA".
+ *
+ * @since 0.1
+ */
+public interface ScriptOperations {
+
+    /**
+     * Run {@code script} atomically on the server: {@code EVALSHA sha1 keys args} first; when the server answers
+     * {@code NOSCRIPT} (first use, restart, {@code SCRIPT FLUSH}, failover) the script is sent once with
+     * {@code EVAL}, which runs it and caches it on that server, so later calls are {@code EVALSHA} hits again.
+     * Retrying is safe because a {@code NOSCRIPT} reply means nothing ran.
+     *
+     * <p>On Redis Cluster all {@code keys} must hash to the same slot, and the call is routed by the first key.
+     * Lua errors ({@code redis.call} failures, {@code redis.error_reply}) and any other Redis failure arrive as
+     * {@link io.symphony.redis.RedisCommandException} with command {@code EVALSHA} and the first key (or none).
+     * Writes a script made before it failed are not rolled back.
+     *
+     * @return emits the reply as {@link RedisScript}'s type; completes empty when the script returns {@code nil}
+     * @throws NullPointerException if an argument or an element is {@code null}
+     * @throws IllegalArgumentException if the alias is unknown
+     */
+    <T> Mono<T> eval(RedisScript<T> script, List<String> keys, List<String> args, String alias);
+
+    /** Run {@link #eval(RedisScript, List, List, String)} on the default alias. */
+    default <T> Mono<T> eval(RedisScript<T> script, List<String> keys, List<String> args) {
+        return eval(script, keys, args, RedisOps.DEFAULT_ALIAS);
+    }
+}

@@ -1,0 +1,52 @@
+package io.symphony.redis.ops;
+
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Run scripts by digest: {@code EVALSHA} first, and on {@code NOSCRIPT} one {@code EVAL} of the source, which
+ * both runs the script and caches it on that server, so the next call is an {@code EVALSHA} hit again.
+ *
+ * <p>Retrying is safe because a {@code NOSCRIPT} reply means the script did not run at all.
+ */
+final class ScriptOps {
+
+    private final Executor executor;
+
+    ScriptOps(Executor executor) {
+        this.executor = executor;
+    }
+
+    <T> Mono<T> eval(RedisScript<T> script, List<String> keys, List<String> args, String alias) {
+        Args.notNull(script, "script");
+        String[] keyArray = Args.elements(keys, "keys");
+        String[] argArray = Args.elements(args, "args");
+        String key = keyArray.length == 0 ? null : keyArray[0];
+        return eval(script, keyArray, argArray, alias, "EVALSHA", key);
+    }
+
+    /** Evaluate with a caller-chosen command label, so combined ops report e.g. {@code HINCRBY+PEXPIRE}. */
+    <T> Mono<T> eval(RedisScript<T> script, String[] keys, String[] args, String alias, String command,
+            @Nullable String key) {
+        return executor.mono(command, key, alias, commands -> run(commands, script, keys, args));
+    }
+
+    private static <T> Mono<T> run(RedisClusterReactiveCommands<String, String> commands, RedisScript<T> script,
+            String[] keys, String[] args) {
+        return ScriptOps.<T>evalsha(commands, script, keys, args)
+                .onErrorResume(RedisNoScriptException.class, missing -> evalSource(commands, script, keys, args));
+    }
+
+    private static <T> Mono<T> evalsha(RedisClusterReactiveCommands<String, String> commands,
+            RedisScript<T> script, String[] keys, String[] args) {
+        return commands.<T>evalsha(script.sha1(), script.outputType(), keys, args).next();
+    }
+
+    private static <T> Mono<T> evalSource(RedisClusterReactiveCommands<String, String> commands,
+            RedisScript<T> script, String[] keys, String[] args) {
+        return commands.<T>eval(script.source(), script.outputType(), keys, args).next();
+    }
+}

@@ -1,0 +1,135 @@
+package io.symphony.redis.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.SetArgs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class KeyOpsIntegrationTests extends OpsTestSupport {
+
+    @Test
+    void exists_countsExistingKeys() {
+        raw().set(key("a"), "1");
+        raw().set(key("b"), "1");
+
+        ops.exists(key("a"), key("b"), key("missing")).as(StepVerifier::create).expectNext(2L).verifyComplete();
+        ops.exists(List.of(key("missing")), "default").as(StepVerifier::create).expectNext(0L).verifyComplete();
+    }
+
+    @Test
+    void delete_removesKeysAndCountsThem() {
+        raw().set(key("a"), "1");
+        raw().hset(key("b"), "f", "v");
+
+        ops.delete(key("a"), key("b"), key("missing")).as(StepVerifier::create).expectNext(2L).verifyComplete();
+
+        assertThat(raw().exists(key("a"), key("b"))).isZero();
+    }
+
+    @Test
+    void delete_withAlias_deletesOnlyInThatDb() {
+        String key = key("both");
+        raw().set(key, "1");
+        rawSecond().set(key, "2");
+
+        ops.delete(List.of(key), SingleConnectionFixture.SECOND).as(StepVerifier::create)
+                .expectNext(1L).verifyComplete();
+
+        assertThat(rawSecond().exists(key)).isZero();
+        assertThat(raw().get(key)).isEqualTo("1");
+    }
+
+    @Test
+    void expire_existingKey_setsTtlInMillis() {
+        String key = key("e");
+        raw().set(key, "v");
+
+        ops.expire(key, Duration.ofMillis(50_500)).as(StepVerifier::create).expectNext(true).verifyComplete();
+
+        assertThat(raw().pttl(key)).isBetween(40_000L, 50_500L);
+    }
+
+    @Test
+    void expire_missingKey_emitsFalse() {
+        ops.expire(key("missing"), Duration.ofSeconds(5)).as(StepVerifier::create).expectNext(false).verifyComplete();
+    }
+
+    @Test
+    void getTtl_reportsRedisCodes() {
+        raw().set(key("plain"), "v");
+        raw().set(key("expiring"), "v", SetArgs.Builder.ex(100));
+
+        ops.getTtl(key("missing")).as(StepVerifier::create).expectNext(-2L).verifyComplete();
+        ops.getTtl(key("plain")).as(StepVerifier::create).expectNext(-1L).verifyComplete();
+        ops.getTtl(key("expiring")).as(StepVerifier::create)
+                .assertNext(ttl -> assertThat(ttl).isBetween(90L, 100L)).verifyComplete();
+    }
+
+    @Test
+    void scanKeys_noMatch_completesEmpty() {
+        ops.scanKeys(prefix + "*").as(StepVerifier::create).verifyComplete();
+    }
+
+    @Test
+    void scanKeys_withAlias_seesOnlyThatDb() {
+        raw().set(key("d1"), "v");
+        rawSecond().set(key("s1"), "v");
+
+        ops.scanKeys(prefix + "*", SingleConnectionFixture.SECOND).as(StepVerifier::create)
+                .expectNext(key("s1")).verifyComplete();
+    }
+
+    @Test
+    void scanKeys_thousandKeys_honoursDemandPageByPage() {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < 1000; i++) {
+            values.put(key("k" + i), "v");
+        }
+        raw().mset(values);
+        raw().set("other:" + prefix, "not matched");
+        List<String> seen = new ArrayList<>();
+        long scansBefore = scanCalls();
+
+        StepVerifier.Step<String> step = StepVerifier.create(ops.scanKeys(prefix + "*", 50).doOnNext(seen::add), 0)
+                .thenRequest(10)
+                .expectNextCount(10)
+                .then(() -> assertThat(scanCalls() - scansBefore).as("SCAN pages after 10 demanded").isLessThan(5));
+        for (int i = 1; i < 100; i++) {
+            step = step.thenRequest(10).expectNextCount(10);
+        }
+        step.thenRequest(10).verifyComplete();
+
+        assertThat(Set.copyOf(seen)).isEqualTo(values.keySet());
+        assertThat(scanCalls() - scansBefore).as("a full walk takes many pages").isGreaterThan(5);
+        raw().del("other:" + prefix);
+    }
+
+    @Test
+    void scanKeys_cancelled_stopsWalking() {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < 500; i++) {
+            values.put(key("k" + i), "v");
+        }
+        raw().mset(values);
+        long scansBefore = scanCalls();
+
+        StepVerifier.create(ops.scanKeys(prefix + "*", 20), 0)
+                .thenRequest(5)
+                .expectNextCount(5)
+                .thenCancel()
+                .verify();
+
+        assertThat(scanCalls() - scansBefore).as("a full walk would take about 25 pages").isLessThan(5);
+    }
+
+    private static long scanCalls() {
+        return commandCalls("scan");
+    }
+}

@@ -1,0 +1,114 @@
+package io.symphony.redis.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+class ScriptOpsIntegrationTests extends OpsTestSupport {
+
+    private static final RedisScript<Long> INCRBY =
+            RedisScript.returningLong("return redis.call('INCRBY', KEYS[1], ARGV[1])");
+
+    @Test
+    void eval_long_runsWithKeysAndArgs() {
+        String key = key("n");
+        raw().set(key, "2");
+
+        ops.eval(INCRBY, List.of(key), List.of("3")).as(StepVerifier::create).expectNext(5L).verifyComplete();
+
+        assertThat(raw().get(key)).isEqualTo("5");
+    }
+
+    @Test
+    void eval_list_emitsOneNestedList() {
+        RedisScript<List<Object>> script = RedisScript.returningList("return {1, 'two', {3}}");
+
+        ops.eval(script, List.of(), List.of()).as(StepVerifier::create)
+                .expectNext(List.of(1L, "two", List.of(3L))).verifyComplete();
+    }
+
+    @Test
+    void eval_string_decodesStatusReply() {
+        String key = key("s");
+        RedisScript<String> script = RedisScript.returningString("return redis.call('SET', KEYS[1], ARGV[1])");
+
+        ops.eval(script, List.of(key), List.of("v")).as(StepVerifier::create).expectNext("OK").verifyComplete();
+
+        assertThat(raw().get(key)).isEqualTo("v");
+    }
+
+    @Test
+    void eval_boolean_mapsTrueAndFalse() {
+        RedisScript<Boolean> script = RedisScript.returningBoolean("return redis.call('EXISTS', KEYS[1]) == 1");
+        raw().set(key("present"), "v");
+
+        ops.eval(script, List.of(key("present")), List.of()).as(StepVerifier::create).expectNext(true)
+                .verifyComplete();
+        ops.eval(script, List.of(key("missing")), List.of()).as(StepVerifier::create).expectNext(false)
+                .verifyComplete();
+    }
+
+    @Test
+    void eval_nilReply_completesEmpty() {
+        RedisScript<String> script = RedisScript.returningString("return redis.call('GET', KEYS[1])");
+
+        ops.eval(script, List.of(key("missing")), List.of()).as(StepVerifier::create).verifyComplete();
+    }
+
+    @Test
+    void eval_afterScriptFlush_fallsBackOnceThenUsesEvalsha() {
+        String key = key("n");
+        RedisScript<Long> script = RedisScript.returningLong("-- " + prefix + "\nreturn redis.call('INCR', KEYS[1])");
+        raw().scriptFlush();
+        long evalshaBefore = commandCalls("evalsha");
+        long evalBefore = commandCalls("eval");
+
+        ops.eval(script, List.of(key), List.of()).as(StepVerifier::create).expectNext(1L).verifyComplete();
+
+        assertThat(commandCalls("evalsha") - evalshaBefore).as("tried by SHA first").isEqualTo(1);
+        assertThat(commandCalls("eval") - evalBefore).as("one EVAL after NOSCRIPT").isEqualTo(1);
+        assertThat(raw().scriptExists(script.sha1())).containsExactly(true);
+
+        ops.eval(script, List.of(key), List.of()).as(StepVerifier::create).expectNext(2L).verifyComplete();
+
+        assertThat(commandCalls("evalsha") - evalshaBefore).as("second call by SHA").isEqualTo(2);
+        assertThat(commandCalls("eval") - evalBefore).as("no second EVAL").isEqualTo(1);
+        assertThat(raw().get(key)).as("NOSCRIPT retry ran the script exactly once").isEqualTo("2");
+    }
+
+    @Test
+    void sha1_matchesServerDigest() {
+        assertThat(raw().scriptLoad(INCRBY.source())).isEqualTo(INCRBY.sha1());
+    }
+
+    @Test
+    void eval_luaError_signalsCommandErrorWithFirstKey() {
+        RedisScript<Long> script = RedisScript.returningLong("return redis.error_reply('boom')");
+        String key = key("k");
+
+        ops.eval(script, List.of(key, key("other")), List.of()).as(StepVerifier::create)
+                .verifyErrorSatisfies(commandError("EVALSHA", key, "default").andThen(
+                        error -> assertThat(error.getCause()).hasMessageContaining("boom")));
+    }
+
+    @Test
+    void eval_keylessError_namesNoKey() {
+        RedisScript<Long> script = RedisScript.returningLong("return redis.call('NOSUCHCOMMAND')");
+
+        ops.eval(script, List.of(), List.of(), SingleConnectionFixture.SECOND).as(StepVerifier::create)
+                .verifyErrorSatisfies(commandError("EVALSHA", null, SingleConnectionFixture.SECOND));
+    }
+
+    @Test
+    void eval_withAlias_runsOnThatDb() {
+        String key = key("n");
+
+        ops.eval(INCRBY, List.of(key), List.of("7"), SingleConnectionFixture.SECOND).as(StepVerifier::create)
+                .expectNext(7L).verifyComplete();
+
+        assertThat(rawSecond().get(key)).isEqualTo("7");
+        assertThat(raw().exists(key)).isZero();
+    }
+}
