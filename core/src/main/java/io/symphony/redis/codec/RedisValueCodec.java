@@ -116,6 +116,18 @@ public final class RedisValueCodec {
     }
 
     /**
+     * Encode {@code value} as one element of a JSON array, exactly as it appears inside the original's
+     * {@code json.dumps(list)} (plain-JSON rules: booleans stay {@code true}/{@code false}, strings are quoted).
+     * Used by server-side list appends, which splice the element into the stored array text.
+     *
+     * @throws io.symphony.redis.CodecException if the value cannot be written as JSON
+     */
+    public String encodeListElement(@Nullable Object value) {
+        String array = encode(java.util.Collections.singletonList(value));
+        return array.substring(1, array.length() - 1);
+    }
+
+    /**
      * Encode every value of a hash, keeping the field names and their order. Null values are stored as
      * {@code null}, as the original stores Python's {@code None}.
      *

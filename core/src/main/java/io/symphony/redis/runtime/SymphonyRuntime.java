@@ -2,10 +2,13 @@ package io.symphony.redis.runtime;
 
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.symphony.redis.codec.RedisValueCodec;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.connection.ConnectionManager;
 import io.symphony.redis.connection.RedisConnections;
 import io.symphony.redis.context.BlockingBridge;
+import io.symphony.redis.keys.KeyFactory;
+import io.symphony.redis.ops.RedisOps;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +40,9 @@ public final class SymphonyRuntime {
 
     private final SymphonyRedisConfig config;
     private final ConnectionManager connections;
+    private final RedisOps ops;
+    private final RedisValueCodec codec;
+    private final KeyFactory keys;
     private final @Nullable ClientResources ownedResources;
     private final Scheduler toolScheduler;
     private final Scheduler agentScheduler;
@@ -44,10 +50,13 @@ public final class SymphonyRuntime {
     private final BlockingBridge bridge;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SymphonyRuntime(SymphonyRedisConfig config, ConnectionManager connections,
+    private SymphonyRuntime(SymphonyRedisConfig config, ConnectionManager connections, Extensions extensions,
             @Nullable ClientResources ownedResources) {
         this.config = config;
         this.connections = connections;
+        this.ops = new RedisOps(connections);
+        this.codec = extensions.codec();
+        this.keys = extensions.keys();
         this.ownedResources = ownedResources;
         this.toolScheduler = Schedulers.newBoundedElastic(config.workersTool(), SCHEDULER_QUEUE, "symphony-tool");
         this.agentScheduler = Schedulers.newBoundedElastic(config.workersAgent(), SCHEDULER_QUEUE, "symphony-agent");
@@ -62,10 +71,19 @@ public final class SymphonyRuntime {
      *     alias and redacted URL that could not connect
      */
     public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config) {
+        return create(config, RedisValueCodec.defaults(), KeyFactory.defaults());
+    }
+
+    /**
+     * Create a runtime with its own Lettuce client resources, a custom codec (for example on your own
+     * {@code JsonMapper}) and a custom key factory (prefixes, hash tags for Redis Cluster).
+     */
+    public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config, RedisValueCodec codec, KeyFactory keys) {
         Objects.requireNonNull(config, "config");
+        Extensions extensions = new Extensions(codec, keys);
         return Mono.defer(() -> {
             ClientResources resources = DefaultClientResources.create();
-            return open(config, resources, resources)
+            return open(config, resources, extensions, resources)
                     .onErrorResume(error -> shutdown(resources).then(Mono.error(error)));
         });
     }
@@ -76,14 +94,15 @@ public final class SymphonyRuntime {
     public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config, ClientResources resources) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(resources, "resources");
-        return Mono.defer(() -> open(config, resources, null));
+        Extensions extensions = new Extensions(RedisValueCodec.defaults(), KeyFactory.defaults());
+        return Mono.defer(() -> open(config, resources, extensions, null));
     }
 
     private static Mono<SymphonyRuntime> open(SymphonyRedisConfig config, ClientResources resources,
-            @Nullable ClientResources owned) {
+            Extensions extensions, @Nullable ClientResources owned) {
         return ConnectionManager.open(config, resources)
                 .flatMap(connections -> bootstrap(config, connections)
-                        .then(Mono.fromSupplier(() -> new SymphonyRuntime(config, connections, owned)))
+                        .then(Mono.fromSupplier(() -> new SymphonyRuntime(config, connections, extensions, owned)))
                         .onErrorResume(error -> connections.closeLater().then(Mono.error(error))))
                 .doOnNext(runtime -> log.info("Symphony Redis runtime started: {}", config));
     }
@@ -102,6 +121,21 @@ public final class SymphonyRuntime {
     /** The connections of every pool alias. */
     public RedisConnections connections() {
         return connections;
+    }
+
+    /** Every low-level command as {@code Mono}/{@code Flux}, on this runtime's connections. */
+    public RedisOps ops() {
+        return ops;
+    }
+
+    /** The value codec repositories use (the original's wire format). */
+    public RedisValueCodec codec() {
+        return codec;
+    }
+
+    /** The key factory repositories use. */
+    public KeyFactory keys() {
+        return keys;
     }
 
     /** Number of distinct physical connection targets (see {@link ConnectionManager#targetCount()}). */
@@ -173,5 +207,14 @@ public final class SymphonyRuntime {
             throw new IllegalStateException("Symphony Redis runtime is closed");
         }
         return value;
+    }
+
+    /** The pluggable parts chosen at creation. */
+    private record Extensions(RedisValueCodec codec, KeyFactory keys) {
+
+        Extensions {
+            Objects.requireNonNull(codec, "codec");
+            Objects.requireNonNull(keys, "keys");
+        }
     }
 }
