@@ -1,0 +1,219 @@
+package io.symphony.redis.repository;
+
+import io.symphony.redis.CodecException;
+import io.symphony.redis.codec.FieldTypes;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The hash-record operations every hash-backed repository shares (the original's {@code TenantCache} helpers),
+ * fixed: writes and their TTL are one atomic step, read-modify-writes run as Lua on the server, decoding failures
+ * and Redis errors reach the caller as {@code onError}, missing records are empty.
+ *
+ * <p>Keys and aliases are resolved by the caller; this class only knows hashes.
+ */
+final class HashStore {
+
+    private static final Logger log = LoggerFactory.getLogger(HashStore.class);
+
+    private final RepositorySupport support;
+
+    HashStore(RepositorySupport support) {
+        this.support = support;
+    }
+
+    RepositorySupport support() {
+        return support;
+    }
+
+    /** HGETALL, decoded with the per-field types; empty when the hash does not exist. */
+    Mono<Map<String, @Nullable Object>> get(String key, FieldTypes types, String alias) {
+        Objects.requireNonNull(types, "types");
+        return support.ops().hgetall(key, alias)
+                .map(raw -> support.codec().decodeHash(key, raw, types));
+    }
+
+    /** HSET of every field plus PEXPIRE, atomically (one Lua script). */
+    Mono<Boolean> write(String key, Map<String, ?> data, Duration ttl, String alias) {
+        Objects.requireNonNull(data, "data");
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("Refusing to write an empty record to '" + key
+                    + "': the original deletes the key on an empty upsert; call delete() for that");
+        }
+        Ttls.requirePositive(ttl, "ttl");
+        Map<String, String> encoded = encode(key, data);
+        return support.ops().hsetWithExpire(key, encoded, ttl, alias).thenReturn(Boolean.TRUE);
+    }
+
+    /** HSET of one field plus PEXPIRE, atomically. */
+    Mono<Boolean> writeField(String key, String field, @Nullable Object value, Duration ttl, String alias) {
+        Map<String, @Nullable Object> one = new LinkedHashMap<>();
+        one.put(requireField(field), value);
+        return write(key, one, ttl, alias);
+    }
+
+    /** Plain HSET of one field, leaving the TTL as it is (no TTL on a new key). */
+    Mono<Boolean> writeFieldKeepingTtl(String key, String field, @Nullable Object value, String alias) {
+        String encoded = encodeValue(key, requireField(field), value);
+        return support.ops().hset(key, field, encoded, alias).thenReturn(Boolean.TRUE);
+    }
+
+    /** HINCRBY plus PEXPIRE in one script; a non-integer field fails and leaves the TTL untouched. */
+    Mono<Long> increment(String key, String field, long amount, Duration ttl, String alias) {
+        Ttls.requirePositive(ttl, "ttl");
+        return support.ops().hincrbyWithExpire(key, requireField(field), amount, ttl, alias);
+    }
+
+    /** Append to the JSON array in {@code field} on the server, atomically, renewing the TTL. */
+    Mono<Boolean> appendToList(String key, String field, @Nullable Object value, Duration ttl, String alias) {
+        Ttls.requirePositive(ttl, "ttl");
+        requireField(field);
+        String element = encodeElement(key, field, value);
+        return support.ops().eval(HashScripts.APPEND_TO_LIST, List.of(key),
+                        List.of(field, element, String.valueOf(ttl.toMillis())), alias)
+                .doOnNext(appended -> {
+                    if (appended == 0L) {
+                        log.debug("append_to_list started a new list in '{}' field '{}'", key, field);
+                    }
+                })
+                .thenReturn(Boolean.TRUE);
+    }
+
+    /** HSET of the fields plus PEXPIRE, then HGETALL, in one script; emits the whole merged record. */
+    Mono<Map<String, @Nullable Object>> merge(String key, Map<String, ?> data, Duration ttl, FieldTypes types,
+            String alias) {
+        Ttls.requirePositive(ttl, "ttl");
+        Map<String, String> encoded = encode(key, data);
+        List<String> args = new java.util.ArrayList<>(1 + 2 * encoded.size());
+        args.add(String.valueOf(ttl.toMillis()));
+        encoded.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        return support.ops().eval(HashScripts.MERGE, List.of(key), args, alias)
+                .map(flat -> support.codec().decodeHash(key, pairs(flat), types));
+    }
+
+    /** HGET, decoded untyped; empty when the field or hash is missing, or the stored value is {@code null}. */
+    Mono<Object> getField(String key, String field, String alias) {
+        return support.ops().hget(key, requireField(field), alias)
+                .handle((raw, sink) -> {
+                    Object value = support.codec().decode(raw);
+                    if (value != null) {
+                        sink.next(value);
+                    }
+                });
+    }
+
+    /** HGET, decoded as {@code type}; empty when missing or {@code null}. */
+    <T> Mono<T> getField(String key, String field, Class<T> type, String alias) {
+        Objects.requireNonNull(type, "type");
+        return support.ops().hget(key, requireField(field), alias)
+                .handle((raw, sink) -> {
+                    try {
+                        T value = support.codec().decode(raw, type);
+                        if (value != null) {
+                            sink.next(value);
+                        }
+                    } catch (CodecException e) {
+                        sink.error(e.at(key, field));
+                    }
+                });
+    }
+
+    /** HDEL of one field; emits how many were removed (0 or 1). */
+    Mono<Long> deleteField(String key, String field, String alias) {
+        return support.ops().hdel(key, List.of(requireField(field)), alias);
+    }
+
+    /** EXISTS. */
+    Mono<Boolean> exists(String key, String alias) {
+        return support.ops().exists(List.of(key), alias).map(count -> count > 0);
+    }
+
+    /** DEL; emits how many keys were removed (0 or 1). */
+    Mono<Long> delete(String key, String alias) {
+        return support.ops().delete(List.of(key), alias);
+    }
+
+    /**
+     * SCAN {@code pattern}, keep the keys {@code inScope} accepts (the strict parser of the key factory), HGET
+     * {@code field} of each with bounded concurrency, and emit the first whole record whose decoded field equals
+     * the decoded {@code value}. Costs O(keys in the DB matched by SCAN); memory stays bounded.
+     */
+    Mono<Map<String, @Nullable Object>> findFirst(String pattern, Predicate<String> inScope, String field,
+            @Nullable Object value, FieldTypes types, String alias) {
+        requireField(field);
+        Object wanted = support.codec().decode(support.codec().encode(value));
+        return support.ops().scanKeys(pattern, alias)
+                .filter(inScope)
+                .flatMapSequential(key -> support.ops().hget(key, field, alias)
+                        .filter(raw -> Objects.equals(support.codec().decode(raw), wanted))
+                        .map(raw -> key), support.scanConcurrency())
+                .concatMap(key -> get(key, types, alias))
+                .next();
+    }
+
+    /** SCAN {@code pattern}, keep the keys {@code inScope} accepts. */
+    Flux<String> scan(String pattern, Predicate<String> inScope, String alias) {
+        return support.ops().scanKeys(pattern, alias).filter(inScope);
+    }
+
+    /** SCAN, keep in-scope keys, DEL them in batches of 100; emits the number deleted. */
+    Mono<Long> deleteMatching(String pattern, Predicate<String> inScope, String alias) {
+        return scan(pattern, inScope, alias)
+                .buffer(100)
+                .concatMap(batch -> support.ops().delete(batch, alias))
+                .reduce(0L, Long::sum);
+    }
+
+    private Map<String, String> encode(String key, Map<String, ?> data) {
+        data.keySet().forEach(HashStore::requireField);
+        try {
+            return support.codec().encodeHash(data);
+        } catch (CodecException e) {
+            throw e.at(key, e.field());
+        }
+    }
+
+    private String encodeValue(String key, String field, @Nullable Object value) {
+        try {
+            return support.codec().encode(value);
+        } catch (CodecException e) {
+            throw e.at(key, field);
+        }
+    }
+
+    private String encodeElement(String key, String field, @Nullable Object value) {
+        try {
+            return support.codec().encodeListElement(value);
+        } catch (CodecException e) {
+            throw e.at(key, field);
+        }
+    }
+
+    private static Map<String, String> pairs(List<Object> flat) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < flat.size(); i += 2) {
+            map.put(String.valueOf(flat.get(i)), String.valueOf(flat.get(i + 1)));
+        }
+        return map;
+    }
+
+    static String requireField(String field) {
+        Objects.requireNonNull(field, "field");
+        if (field.isEmpty()) {
+            throw new IllegalArgumentException("field name must not be empty");
+        }
+        return field;
+    }
+}
