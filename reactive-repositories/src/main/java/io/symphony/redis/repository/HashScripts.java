@@ -17,7 +17,7 @@ final class HashScripts {
      */
     static final RedisScript<Long> APPEND_TO_LIST = RedisScript.returningLong("""
             local current = redis.call('HGET', KEYS[1], ARGV[1])
-            local body = current and string.match(current, '^%s*%[(.*)%]%s*$')
+            local body = current and string.match(current, '^%s*%[(.*)%]%s*$') or nil
             local appended = 0
             local value
             if body == nil or string.match(body, '^%s*$') then
