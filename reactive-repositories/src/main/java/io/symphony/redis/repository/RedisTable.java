@@ -113,7 +113,7 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * @throws IllegalArgumentException if {@code data} is empty or {@code ttl} is under one second
      */
     public Mono<Boolean> upsert(String table, String pkid, Map<String, ?> data, Duration ttl) {
-        return hashes().write(key(table, pkid), data, ttlOrDefault(ttl), pool());
+        return hashes().write(key(table, pkid), data, Ttls.requirePositive(ttl, "ttl"), pool());
     }
 
     /**
@@ -153,7 +153,7 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      */
     public Mono<Boolean> updateField(String table, String pkid, String field, @Nullable Object value,
             Duration ttl) {
-        return hashes().writeField(key(table, pkid), field, value, ttlOrDefault(ttl), pool());
+        return hashes().writeField(key(table, pkid), field, value, Ttls.requirePositive(ttl, "ttl"), pool());
     }
 
     /**
@@ -182,7 +182,7 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * @throws IllegalArgumentException if {@code ttl} is under one second
      */
     public Mono<Long> incrementField(String table, String pkid, String field, long increment, Duration ttl) {
-        return hashes().increment(key(table, pkid), field, increment, ttlOrDefault(ttl), pool());
+        return hashes().increment(key(table, pkid), field, increment, Ttls.requirePositive(ttl, "ttl"), pool());
     }
 
     /**
@@ -205,7 +205,7 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      */
     public Mono<Boolean> appendToList(String table, String pkid, String field, @Nullable Object value,
             Duration ttl) {
-        return hashes().appendToList(key(table, pkid), field, value, ttlOrDefault(ttl), pool());
+        return hashes().appendToList(key(table, pkid), field, value, Ttls.requirePositive(ttl, "ttl"), pool());
     }
 
     /** Tell whether a row exists; runs {@code EXISTS}. */

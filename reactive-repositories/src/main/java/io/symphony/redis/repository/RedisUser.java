@@ -119,7 +119,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @throws IllegalArgumentException if {@code data} is empty or {@code ttl} is under one second
      */
     public Mono<Boolean> upsert(Map<String, ?> data, Duration ttl) {
-        return hashes().write(key, data, ttlOrDefault(ttl), pool());
+        return hashes().write(key, data, Ttls.requirePositive(ttl, "ttl"), pool());
     }
 
     /**
@@ -140,7 +140,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @throws IllegalArgumentException if {@code ttl} is under one second
      */
     public Mono<Boolean> updateField(String field, @Nullable Object value, Duration ttl) {
-        return hashes().writeField(key, field, value, ttlOrDefault(ttl), pool());
+        return hashes().writeField(key, field, value, Ttls.requirePositive(ttl, "ttl"), pool());
     }
 
     /**
@@ -170,7 +170,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @throws IllegalArgumentException if {@code ttl} is under one second
      */
     public Mono<Long> incrementField(String field, long increment, Duration ttl) {
-        return hashes().increment(key, field, increment, ttlOrDefault(ttl), pool());
+        return hashes().increment(key, field, increment, Ttls.requirePositive(ttl, "ttl"), pool());
     }
 
     /**
@@ -192,7 +192,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @throws io.symphony.redis.CodecException if the value cannot be written as JSON
      */
     public Mono<Boolean> appendToList(String field, @Nullable Object value, Duration ttl) {
-        return hashes().appendToList(key, field, value, ttlOrDefault(ttl), pool());
+        return hashes().appendToList(key, field, value, Ttls.requirePositive(ttl, "ttl"), pool());
     }
 
     /**
