@@ -66,10 +66,13 @@ public final class RedisTable extends TenantRepository<RedisTable> {
     /**
      * Return the Redis key of a row.
      *
+     * @throws NullPointerException if the table or primary key is {@code null}
      * @throws IllegalArgumentException if the table or primary key is empty, contains a control character or is
      *     too long
      */
     public String key(String table, String pkid) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(pkid, "pkid");
         return keys().tableRowKey(tenant(), table, pkid);
     }
 
