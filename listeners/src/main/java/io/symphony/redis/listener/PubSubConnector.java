@@ -124,13 +124,13 @@ abstract class PubSubConnector {
             connection.setNodeMessagePropagation(true);
             Flux<String> payloads = connection.reactive().observeChannels(FluxSink.OverflowStrategy.BUFFER)
                     .map(ChannelMessage::getMessage);
-            Mono<Void> subscribeAll = Flux.from(connection.reactive().upstream().commands().subscribe(channel))
+            Mono<Void> subscribeAll = connection.reactive().upstream().commands().subscribe(channel).flux()
                     .then(Mono.fromRunnable(() -> states.accept(ListenerState.CONNECTED)));
             Flux<Void> followTopology = client.getResources().eventBus().get()
                     .ofType(ClusterTopologyChangedEvent.class)
                     .concatMap(change -> {
                         log.info("Cluster topology changed; subscribing every primary to {}", channel);
-                        return Flux.from(connection.reactive().upstream().commands().subscribe(channel)).then();
+                        return connection.reactive().upstream().commands().subscribe(channel).flux().then();
                     });
             return Flux.merge(payloads, subscribeAll.thenMany(Flux.empty()), followTopology.thenMany(Flux.empty()));
         }
