@@ -95,8 +95,8 @@ public final class TriggerListener {
                 return Mono.error(new IllegalStateException("TriggerListener already started"));
             }
             Mono<Void> connected = events.states().filter(state -> state == ListenerState.CONNECTED).next().then();
-            fresh.disposable = pipeline()
-                    .takeUntilOther(stopping.asMono())
+            // Stop the sources, not the claimed stream: an occurrence once claimed is always run (or dead-lettered).
+            fresh.disposable = pipeline(stopping.asMono())
                     .flatMap(runner::run, registry.concurrency())
                     .subscribe(ignored -> { }, error -> {
                         log.error("Trigger listener stopped on an error", error);
@@ -153,8 +153,9 @@ public final class TriggerListener {
         return events;
     }
 
-    private Flux<Claim> pipeline() {
+    private Flux<Claim> pipeline(Mono<Void> stopping) {
         Flux<ExpiryEvent> known = events.events()
+                .takeUntilOther(stopping)
                 .filter(event -> registry.has(event.action()) || registry.lookup(event.action(), event.key())
                         .isPresent());
         if (registry.broadcast()) {
@@ -167,10 +168,10 @@ public final class TriggerListener {
                             error.toString());
                     return Mono.empty();
                 }), EVENT_CLAIM_CONCURRENCY);
-        return Flux.merge(fast, sweeper());
+        return Flux.merge(fast, sweeper(stopping));
     }
 
-    private Flux<Claim> sweeper() {
+    private Flux<Claim> sweeper(Mono<Void> stopping) {
         return Flux.defer(() -> store.sweep(options.batchSize(), lease, options.dedupWindow())
                         .doOnNext(this::planNext)
                         .onErrorResume(error -> {
@@ -180,8 +181,9 @@ public final class TriggerListener {
                             return Mono.empty();
                         })
                         .flatMapIterable(TriggerStore.Sweep::claims))
-                .repeatWhen(completions -> completions.concatMap(
-                        done -> Mono.delay(Duration.ofMillis(nextDelay.get()), options.scheduler())));
+                .repeatWhen(completions -> completions
+                        .concatMap(done -> Mono.delay(Duration.ofMillis(nextDelay.get()), options.scheduler()))
+                        .takeUntilOther(stopping));
     }
 
     private void planNext(TriggerStore.Sweep sweep) {
