@@ -7,8 +7,10 @@ import java.util.List;
  * The Lua scripts of {@link RedisBatch}, each one atomic step on the server.
  *
  * <p>Key layout ({@link BatchKeys}): {@code KEYS[1]} the batch list, {@code KEYS[2]} the in-flight hash (claim id to
- * {@code {"consumer": ..., "items": [raw, ...]}}), {@code KEYS[3]} the claims sorted set (claim id scored by its
- * deadline in ms of server time). These three share one Cluster slot. On a single node the scripts also get
+ * {@code {"consumer": ..., "seq": n, "items": [raw, ...]}}, plus the field {@code #seq}, the claim counter, which no
+ * claim id (a UUID) can equal), {@code KEYS[3]} the claims sorted set (claim id scored by its deadline in ms of
+ * server time). A list is busy while it holds items or the claims set holds a claim; the in-flight hash is deleted
+ * when the last claim goes. These three share one Cluster slot. On a single node the scripts also get
  * {@code KEYS[4]} the tenant's active-lists set of the service and {@code KEYS[5]} the global pending set, and then
  * maintain both in the same step; with only three keys (Cluster) they report what the caller has to do in follow-up
  * steps ({@link BatchTopology#CLUSTER}).
@@ -20,8 +22,9 @@ final class BatchScripts {
     /**
      * Shared functions. {@code mark} adds a member and extends (never shortens) the key's TTL to {@code ttl} ms;
      * {@code requeue} moves the items of every claim whose deadline passed back to the head of the list in their
-     * original order (claims with later deadlines first, so the earliest claim ends up first) and renews the list's
-     * TTL; {@code settle} reports whether the list is drained (no items, no claims) and, on a single node, removes
+     * original order (ordered by claim sequence, so the earliest claim's items end up first, whatever the
+     * deadlines) and renews the list's TTL; {@code tidy} deletes the in-flight hash (and its counter) once no claim
+     * is left; {@code settle} reports whether the list is drained (no items, no claims) and, on a single node, removes
      * the list from the active set and the tenant from the pending set when no active list remains.
      */
     private static final String LIBRARY = """
@@ -41,29 +44,42 @@ final class BatchScripts {
                 mark(KEYS[5], tenant, ttl)
               end
             end
+            local function tidy()
+              if redis.call('ZCARD', KEYS[3]) == 0 then
+                redis.call('DEL', KEYS[2])
+              end
+            end
             local function requeue(now, list_ttl)
               local expired = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)
-              local moved = 0
-              for i = #expired, 1, -1 do
-                local id = expired[i]
-                local body = redis.call('HGET', KEYS[2], id)
+              if #expired == 0 then
+                return 0
+              end
+              local claims = {}
+              for i = 1, #expired do
+                local body = redis.call('HGET', KEYS[2], expired[i])
                 if body then
-                  local items = cjson.decode(body).items
-                  for j = #items, 1, -1 do
-                    redis.call('LPUSH', KEYS[1], items[j])
-                  end
-                  moved = moved + #items
-                  redis.call('HDEL', KEYS[2], id)
+                  claims[#claims + 1] = cjson.decode(body)
                 end
-                redis.call('ZREM', KEYS[3], id)
+                redis.call('HDEL', KEYS[2], expired[i])
+                redis.call('ZREM', KEYS[3], expired[i])
+              end
+              table.sort(claims, function(a, b) return a.seq < b.seq end)
+              local moved = 0
+              for i = #claims, 1, -1 do
+                local items = claims[i].items
+                for j = #items, 1, -1 do
+                  redis.call('LPUSH', KEYS[1], items[j])
+                end
+                moved = moved + #items
               end
               if moved > 0 then
                 redis.call('PEXPIRE', KEYS[1], list_ttl)
               end
+              tidy()
               return moved
             end
             local function settle(member, tenant)
-              if redis.call('LLEN', KEYS[1]) > 0 or redis.call('HLEN', KEYS[2]) > 0 then
+              if redis.call('LLEN', KEYS[1]) > 0 or redis.call('ZCARD', KEYS[3]) > 0 then
                 return 0
               end
               if #KEYS >= 5 then
@@ -113,7 +129,8 @@ final class BatchScripts {
               return {requeued, settle(ARGV[7], ARGV[8]), 0}
             end
             local deadline = now + tonumber(ARGV[4])
-            redis.call('HSET', KEYS[2], ARGV[1], cjson.encode({consumer = ARGV[2], items = items}))
+            local seq = redis.call('HINCRBY', KEYS[2], '#seq', 1)
+            redis.call('HSET', KEYS[2], ARGV[1], cjson.encode({consumer = ARGV[2], seq = seq, items = items}))
             redis.call('ZADD', KEYS[3], deadline, ARGV[1])
             redis.call('PEXPIRE', KEYS[2], ARGV[6])
             redis.call('PEXPIRE', KEYS[3], ARGV[6])
@@ -135,6 +152,7 @@ final class BatchScripts {
             end
             redis.call('ZREM', KEYS[3], ARGV[1])
             redis.call('HDEL', KEYS[2], ARGV[1])
+            tidy()
             return {1, settle(ARGV[2], ARGV[3])}
             """);
 
@@ -171,9 +189,9 @@ final class BatchScripts {
             return redis.call('SCARD', KEYS[1])
             """);
 
-    /** Cluster follow-up: items waiting plus claims in flight. KEYS[1] list, KEYS[2] in-flight hash. */
+    /** Cluster follow-up: items waiting plus claims in flight. KEYS[1] list, KEYS[2] claims set. */
     static final RedisScript<Long> BUSY = RedisScript.returningLong("""
-            return redis.call('LLEN', KEYS[1]) + redis.call('HLEN', KEYS[2])
+            return redis.call('LLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2])
             """);
 
     private BatchScripts() {

@@ -409,7 +409,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
             return Mono.empty();
         }
         return eval(BatchScripts.UNMARK, List.of(k.lists()), List.of(k.member()))
-                .flatMap(remaining -> eval(BatchScripts.BUSY, List.of(k.list(), k.inflight()), List.of())
+                .flatMap(remaining -> eval(BatchScripts.BUSY, List.of(k.list(), k.claims()), List.of())
                         .flatMap(busy -> {
                             if (busy > 0) {
                                 return markBoth(k);
