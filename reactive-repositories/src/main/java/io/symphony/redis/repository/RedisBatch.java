@@ -40,7 +40,7 @@ import reactor.core.publisher.Mono;
  * separate commands, so two consumers process the same chunk, and an item enqueued between "list is empty" and the
  * removal is stranded). {@link #claim} atomically moves up to N items from the head of the list into a claim owned
  * by the caller (an in-flight hash {@code ...:inflight}, claim id to the raw items, and a sorted set
- * {@code ...:claims}, claim id scored by its deadline); {@link #ack} deletes the claim if it is still registered;
+ * {@code ...:claims}, claim id scored by its deadline; a list is drained when it holds no item and no claim); {@link #ack} deletes the claim if it is still registered;
  * {@link #requeueExpired}, which also runs at the start of every claim, moves the items of claims past their
  * deadline back to the head of the list in their original order. {@link #consume} chains the three. Delivery is
  * at-least-once: a consumer slower than its visibility timeout sees its ack rejected ({@code false}) because the
@@ -55,7 +55,8 @@ import reactor.core.publisher.Mono;
  * runs as remove, re-check, repair steps (see there). Lists filled by a producer that does not keep the active set
  * (the Python original) join it when one of our consumers claims from them.
  *
- * <p>Instances are immutable and cheap (no I/O on construction).
+ * <p>The consumer scripts use {@code LPOP key count} and {@code TIME}, so they need Redis 6.2 or later. Instances
+ * are immutable and cheap (no I/O on construction).
  *
  * @since 0.1
  */
