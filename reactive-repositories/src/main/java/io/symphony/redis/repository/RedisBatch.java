@@ -40,13 +40,17 @@ import reactor.core.publisher.Mono;
  * separate commands, so two consumers process the same chunk, and an item enqueued between "list is empty" and the
  * removal is stranded). {@link #claim} atomically moves up to N items from the head of the list into a claim owned
  * by the caller (an in-flight hash {@code ...:inflight}, claim id to the raw items, and a sorted set
- * {@code ...:claims}, claim id scored by its deadline; a list is drained when it holds no item and no claim); {@link #ack} deletes the claim if it is still registered;
- * {@link #requeueExpired}, which also runs at the start of every claim, moves the items of claims past their
- * deadline back to the head of the list in their original order. {@link #consume} chains the three. Delivery is
+ * {@code ...:claims}, claim id scored by its deadline; a list is drained when it holds no item and no claim);
+ * {@link #ack} deletes the claim if it is still registered; {@link #requeueExpired}, which also runs at the start
+ * of every claim, moves the items of claims past their deadline back to the head of the list in their original
+ * order. {@link #consume} chains the three. Delivery is
  * at-least-once: a consumer slower than its visibility timeout sees its ack rejected ({@code false}) because the
  * items were handed to someone else.
  *
- * <p>The processing keys are derived from the list key so that they share its Cluster slot ({@link BatchKeys}).
+ * <p>The processing keys are derived from the list key so that they share its Cluster slot: with
+ * {@link io.symphony.redis.keys.HashTagMode#TENANT} a suffix is appended ({@code {acme}:batch:s:e:a:inflight}),
+ * otherwise the whole list key becomes the hash tag ({@code {acme:batch:s:e:a}:inflight}, whose slot is the list
+ * key's own slot because escaped components hold no braces).
  * The tenant's active-lists set {@code {tenant}:batch:{service}} (members {@code {entity}:{action}}) records which
  * of its lists of a service hold work, so that draining one list does not drop a tenant that still has work in
  * another: when a claim or ack finds the list empty and without claims, the list leaves the active set, and the
