@@ -1,7 +1,7 @@
 package io.symphony.redis.ops;
 
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanStream;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 /**
  * Keyspace commands: EXISTS, DEL, PEXPIRE, TTL and the SCAN walk.
  *
- * <p>The walk is Lettuce's {@link ScanStream}: it fetches the next page only when downstream demand needs it,
- * and given the advanced cluster commands their {@code scan(cursor, args)} moves the cursor from node to node.
+ * <p>The walk fetches the next page only when downstream demand needs it (one page ahead at most), and given the
+ * advanced cluster commands their {@code scan(cursor, args)} moves the cursor from node to node.
  */
 final class KeyOps {
 
@@ -54,7 +54,16 @@ final class KeyOps {
         return scan(pattern, ScanArgs.Builder.matches(pattern).limit(count), alias);
     }
 
+    /**
+     * One SCAN page per borrow: with the pooled strategy no connection is held across pages, so callers that run
+     * commands for each scanned key (on the same pool) can never starve the scan. Pages are fetched on demand, at
+     * most one ahead. On Cluster the advanced commands carry the per-node cursor in the {@link KeyScanCursor}.
+     */
     private Flux<String> scan(String pattern, ScanArgs args, String alias) {
-        return executor.flux("SCAN", pattern, alias, c -> ScanStream.scan(c, args));
+        return executor.mono("SCAN", pattern, alias, c -> c.scan(args))
+                .expand(cursor -> cursor.isFinished()
+                        ? Mono.empty()
+                        : executor.mono("SCAN", pattern, alias, c -> c.scan(cursor, args)))
+                .concatMapIterable(KeyScanCursor::getKeys, 1);
     }
 }

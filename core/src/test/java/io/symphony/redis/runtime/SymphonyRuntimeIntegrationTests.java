@@ -164,6 +164,25 @@ class SymphonyRuntimeIntegrationTests {
                 .as(StepVerifier::create).expectNext("PONG").verifyComplete();
     }
 
+    @Test
+    void pooledStrategy_scanBorrowsPerPage_andWalksEveryKey() {
+        start(SymphonyRedisConfig.builder().url(redis.uri()).connectionStrategy(ConnectionStrategy.POOLED)
+                .poolSize(1).keyspaceEvents(false).build());
+        String prefix = uniqueKey();
+        for (int i = 0; i < 300; i++) {
+            redis.sync(15).set(prefix + ":" + i, "v" + i);
+        }
+
+        runtime.ops().scanKeys(prefix + ":*", 20).distinct().count()
+                .as(StepVerifier::create)
+                .expectNext(300L)
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
+
+        redis.sync(15).del(java.util.stream.IntStream.range(0, 300).mapToObj(i -> prefix + ":" + i)
+                .toArray(String[]::new));
+    }
+
     private static long countClients(String clientName) {
         return List.of(redis.sync(0).clientList().split("\n")).stream()
                 .filter(line -> line.contains("name=" + clientName + " ")).count();
