@@ -96,18 +96,23 @@ class KeyOpsIntegrationTests extends OpsTestSupport {
         raw().set("other:" + prefix, "not matched");
         List<String> seen = new ArrayList<>();
         long scansBefore = scanCalls();
+        java.util.concurrent.atomic.AtomicLong pagesForFirstTen = new java.util.concurrent.atomic.AtomicLong();
 
         StepVerifier.Step<String> step = StepVerifier.create(ops.scanKeys(prefix + "*", 50).doOnNext(seen::add), 0)
                 .thenRequest(10)
                 .expectNextCount(10)
-                .then(() -> assertThat(scanCalls() - scansBefore).as("SCAN pages after 10 demanded").isLessThan(5));
+                .then(() -> pagesForFirstTen.set(scanCalls() - scansBefore));
         for (int i = 1; i < 100; i++) {
             step = step.thenRequest(10).expectNextCount(10);
         }
         step.thenRequest(10).verifyComplete();
 
         assertThat(Set.copyOf(seen)).isEqualTo(values.keySet());
-        assertThat(scanCalls() - scansBefore).as("a full walk takes many pages").isGreaterThan(5);
+        long fullWalk = scanCalls() - scansBefore;
+        // Other tests may leave keys in this DB (they pick random DBs), so compare with the full walk rather than
+        // with a fixed page count: demand-driven paging reads a small fraction of the pages for the first 10 keys.
+        assertThat(fullWalk).as("a full walk takes many pages").isGreaterThan(5);
+        assertThat(pagesForFirstTen.get()).as("SCAN pages after 10 demanded").isLessThan(Math.max(5, fullWalk / 4));
         raw().del("other:" + prefix);
     }
 

@@ -12,17 +12,19 @@ final class HashScripts {
     /**
      * Append one JSON element to the JSON array stored in a hash field, then renew the key's TTL.
      * KEYS[1] hash; ARGV[1] field, ARGV[2] element JSON, ARGV[3] TTL in ms. Returns 1 when appended to an existing
-     * array, 0 when the field was missing or held something else (replaced by a new one-element array, as the
-     * original does). The array text is spliced, so the stored spacing stays the original's {@code ", "}.
+     * array, 0 when the field was missing or held something else, text that only looks like an array included
+     * (replaced by a new one-element array, as the original does). The array text is spliced, so the stored
+     * spacing stays the original's {@code ", "}.
      */
     static final RedisScript<Long> APPEND_TO_LIST = RedisScript.returningLong("""
             local current = redis.call('HGET', KEYS[1], ARGV[1])
-            local body = current and string.match(current, '^%s*%[(.*)%]%s*$')
+            local body = current and string.match(current, '^%s*%[(.*)%]%s*$') or nil
+            if body and not pcall(cjson.decode, current) then body = nil end
             local appended = 0
             local value
-            if body == nil or string.match(body, '^%s*$') then
+            if not body or string.match(body, '^%s*$') then
               value = '[' .. ARGV[2] .. ']'
-              if body ~= nil then appended = 1 end
+              if body then appended = 1 end
             else
               value = '[' .. body .. ', ' .. ARGV[2] .. ']'
               appended = 1

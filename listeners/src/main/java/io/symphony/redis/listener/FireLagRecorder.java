@@ -1,0 +1,24 @@
+package io.symphony.redis.listener;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Fire lag (handler start minus due time) of every first attempt: count, sum and maximum, lock-free. */
+final class FireLagRecorder {
+
+    private final LongAdder count = new LongAdder();
+    private final LongAdder sum = new LongAdder();
+    private final AtomicLong max = new AtomicLong();
+
+    void record(TriggerEvent event) {
+        long lag = Math.max(0, System.currentTimeMillis() - event.dueAt().toEpochMilli());
+        count.increment();
+        sum.add(lag);
+        max.accumulateAndGet(lag, Math::max);
+    }
+
+    FireLag snapshot() {
+        long n = count.sum();
+        return new FireLag(n, n == 0 ? 0 : sum.sum() / n, max.get());
+    }
+}

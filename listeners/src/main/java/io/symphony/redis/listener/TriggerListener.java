@@ -1,0 +1,211 @@
+package io.symphony.redis.listener;
+
+import io.symphony.redis.runtime.SymphonyRuntime;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Fire the handlers of a {@link TriggerRegistry} for the triggers of the expiry pool, durably and exactly once.
+ *
+ * <p><b>Two paths, one claim.</b> Keyspace {@code expired} events ({@link ExpiryEvents}) are the fast path; a
+ * sweeper over the due-index (written by {@code RedisTrigger.set}) is the record and the clock: it runs one Lua
+ * script at most every {@code sweepInterval}, and sooner when the next entry comes due sooner, that claims up to
+ * {@code batchSize} entries whose due time passed. An occurrence is run only by the instance whose script removed
+ * it from the due-index ({@code ZREM} inside the script is the claim), so among any number of instances exactly one
+ * runs its handler. A trigger key written without an index entry (by the original's Python code) is claimed by the
+ * first event script that sees it, remembered in a recent-claims set for {@code dedupWindow}. A claim is kept in an
+ * in-flight set with a lease deadline; when the handler finishes the claim is acknowledged ({@code ZREM}), when it
+ * fails every attempt it is moved to the dead letters (one script); when its instance dies the lease runs out and
+ * the next sweep of any instance delivers it again. With a {@code broadcast} registry every instance runs every
+ * keyspace event's handler instead, without claims (and without the sweeper).
+ *
+ * <p><b>Lifecycle.</b> {@link #start()} subscribes and completes once the event subscription is confirmed;
+ * {@link #stop()} stops claiming, waits for running handlers and closes the connection. Triggers coming due while
+ * no instance runs stay in the index and are fired when one starts. Keys written without an index entry that expire
+ * while no instance is subscribed are lost (Redis keeps no record of them).
+ *
+ * @since 0.1
+ */
+public final class TriggerListener {
+
+    private static final Logger log = LoggerFactory.getLogger(TriggerListener.class);
+    private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+    private static final int EVENT_CLAIM_CONCURRENCY = 32;
+
+    private final TriggerRegistry registry;
+    private final TriggerListenerOptions options;
+    private final ExpiryEvents events;
+    private final TriggerStore store;
+    private final HandlerRunner runner;
+    private final FireLagRecorder lags = new FireLagRecorder();
+    private final Duration lease;
+    private final AtomicLong nextDelay = new AtomicLong();
+    private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
+
+    private TriggerListener(SymphonyRuntime runtime, TriggerRegistry registry, TriggerListenerOptions options) {
+        this.registry = registry;
+        this.options = options;
+        this.events = ExpiryEvents.create(runtime, options.events());
+        this.store = new TriggerStore(runtime.ops(), runtime.keys(), options.events().pool());
+        this.runner = new HandlerRunner(registry, store, runtime.keys(), options.scheduler(), lags);
+        Duration configured = options.lease();
+        this.lease = configured != null ? configured : registry.retryPolicy().worstCase().plus(LEASE_MARGIN);
+    }
+
+    /** Create a listener with default options; nothing runs until {@link #start()}. */
+    public static TriggerListener create(SymphonyRuntime runtime, TriggerRegistry registry) {
+        return create(runtime, registry, TriggerListenerOptions.defaults());
+    }
+
+    /**
+     * Create a listener; nothing runs until {@link #start()}.
+     *
+     * @throws IllegalArgumentException if the options name an unknown pool alias
+     */
+    public static TriggerListener create(SymphonyRuntime runtime, TriggerRegistry registry,
+            TriggerListenerOptions options) {
+        Objects.requireNonNull(runtime, "runtime");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(options, "options");
+        return new TriggerListener(runtime, registry, options);
+    }
+
+    /**
+     * Start listening and sweeping.
+     *
+     * @return completes once the keyspace-event subscription is confirmed (the sweeper runs from the start); fails
+     *     with {@link KeyspaceEventsUnavailableException} when the server cannot send expiry events, and with
+     *     {@link IllegalStateException} when already started
+     */
+    public Mono<Void> start() {
+        return Mono.defer(() -> {
+            Sinks.Empty<Void> stopping = Sinks.empty();
+            Sinks.One<Void> started = Sinks.one();
+            Running fresh = new Running(stopping);
+            if (!running.compareAndSet(null, fresh)) {
+                return Mono.error(new IllegalStateException("TriggerListener already started"));
+            }
+            Mono<Void> connected = events.states().filter(state -> state == ListenerState.CONNECTED).next().then();
+            // Stop the sources, not the claimed stream: an occurrence once claimed is always run (or dead-lettered).
+            fresh.disposable = pipeline(stopping.asMono())
+                    .flatMap(runner::run, registry.concurrency())
+                    .subscribe(ignored -> { }, error -> {
+                        log.error("Trigger listener stopped on an error", error);
+                        started.tryEmitError(error);
+                        fresh.done.tryEmitEmpty();
+                    }, fresh.done::tryEmitEmpty);
+            return Mono.firstWithSignal(connected, started.asMono());
+        });
+    }
+
+    /**
+     * Stop: no new claims, wait for running handlers, close the pub/sub connection. Claims taken but not finished
+     * stay in flight and are re-delivered after their lease. Completes at once if not started.
+     */
+    public Mono<Void> stop() {
+        return Mono.defer(() -> {
+            Running current = running.getAndSet(null);
+            if (current == null) {
+                return Mono.empty();
+            }
+            current.stopping.tryEmitEmpty();
+            return current.done.asMono().then(events.close());
+        });
+    }
+
+    /** Return the dead letters: {@code HGETALL} of the dead-letter hash, decoded. */
+    public Flux<DeadLetter> deadLetters() {
+        return store.deadLetters();
+    }
+
+    /**
+     * Put a dead letter back in the due-index, due now, and remove it from the dead letters, atomically (one
+     * script); any running listener instance then claims and runs it.
+     *
+     * @return emits {@code true} if the dead letter existed
+     */
+    public Mono<Boolean> replay(String id) {
+        Objects.requireNonNull(id, "id");
+        return store.replay(id);
+    }
+
+    /** Return how many triggers wait in the due-index ({@code ZCARD}). */
+    public Mono<Long> pending() {
+        return store.pending();
+    }
+
+    /** Return the fire lag of the occurrences this instance started. */
+    public FireLag fireLag() {
+        return lags.snapshot();
+    }
+
+    /** Return the keyspace-event stream this listener uses (for its states and drop count). */
+    public ExpiryEvents events() {
+        return events;
+    }
+
+    private Flux<Claim> pipeline(Mono<Void> stopping) {
+        Flux<ExpiryEvent> known = events.events()
+                .takeUntilOther(stopping)
+                .filter(event -> registry.has(event.action()) || registry.lookup(event.action(), event.key())
+                        .isPresent());
+        if (registry.broadcast()) {
+            return known.map(event -> new Claim(event.key(), System.currentTimeMillis(), -1,
+                    TriggerEvent.Source.BROADCAST));
+        }
+        Flux<Claim> fast = known.flatMap(event -> store.claimEvent(event.key(), lease)
+                .onErrorResume(error -> {
+                    log.warn("Claiming '{}' from its event failed ({}); the sweeper will claim it", event.key(),
+                            error.toString());
+                    return Mono.empty();
+                }), EVENT_CLAIM_CONCURRENCY);
+        return Flux.merge(fast, sweeper(stopping));
+    }
+
+    private Flux<Claim> sweeper(Mono<Void> stopping) {
+        return Flux.defer(() -> store.sweep(options.batchSize(), lease, options.dedupWindow())
+                        .doOnNext(this::planNext)
+                        .onErrorResume(error -> {
+                            log.warn("Due-index sweep failed ({}); retrying in {}", error.toString(),
+                                    options.sweepInterval());
+                            nextDelay.set(options.sweepInterval().toMillis());
+                            return Mono.empty();
+                        })
+                        .flatMapIterable(TriggerStore.Sweep::claims))
+                .repeatWhen(completions -> completions
+                        .concatMap(done -> Mono.delay(Duration.ofMillis(nextDelay.get()), options.scheduler()))
+                        .takeUntilOther(stopping));
+    }
+
+    private void planNext(TriggerStore.Sweep sweep) {
+        long interval = options.sweepInterval().toMillis();
+        if (sweep.claims().size() >= options.batchSize()) {
+            nextDelay.set(0);
+        } else if (sweep.nextWake() < 0) {
+            nextDelay.set(interval);
+        } else {
+            nextDelay.set(Math.max(0, Math.min(interval, sweep.nextWake() - sweep.now())));
+        }
+    }
+
+    /** One start/stop cycle. */
+    private static final class Running {
+
+        final Sinks.Empty<Void> stopping;
+        final Sinks.Empty<Void> done = Sinks.empty();
+        @Nullable Disposable disposable;
+
+        Running(Sinks.Empty<Void> stopping) {
+            this.stopping = stopping;
+        }
+    }
+}

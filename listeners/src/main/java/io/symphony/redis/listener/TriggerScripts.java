@@ -1,0 +1,122 @@
+package io.symphony.redis.listener;
+
+import io.symphony.redis.ops.RedisScript;
+import java.util.List;
+
+/**
+ * The claim protocol, each step one Lua script on the index's hash slot ({@code {EXPTRIGGER%}}): KEYS are always
+ * the due-index, the in-flight set (member: trigger key, score: lease deadline), the recent-claims set (member:
+ * trigger key, score: claim time; it tells a late keyspace event of an occurrence already claimed from an unindexed
+ * one) and the dead-letter hash. Times are the server's ({@code TIME}), so instances never compare their clocks.
+ */
+final class TriggerScripts {
+
+    private static final String NOW = """
+            local t = redis.call('TIME')
+            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            """;
+
+    /**
+     * KEYS due, inflight, recent; ARGV batch, lease ms, dedup window ms. Trims the recent set, re-leases up to
+     * {@code batch} in-flight entries whose lease ran out (kind 2), claims up to {@code batch} due entries (kind 1:
+     * ZREM from the index, ZADD in-flight with a lease, ZADD recent). Returns {now, next wake-up or -1, then
+     * kind, key, due, lease per claim}.
+     */
+    static final RedisScript<List<Object>> SWEEP = RedisScript.returningList(NOW + """
+            local batch = tonumber(ARGV[1])
+            local lease = now + tonumber(ARGV[2])
+            redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - tonumber(ARGV[3]))
+            local out = {now, -1}
+            local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now, 'WITHSCORES', 'LIMIT', 0, batch)
+            for i = 1, #expired, 2 do
+              redis.call('ZADD', KEYS[2], lease, expired[i])
+              table.insert(out, 2)
+              table.insert(out, expired[i])
+              table.insert(out, now)
+              table.insert(out, lease)
+            end
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES', 'LIMIT', 0, batch)
+            for i = 1, #due, 2 do
+              redis.call('ZREM', KEYS[1], due[i])
+              redis.call('ZADD', KEYS[2], lease, due[i])
+              redis.call('ZADD', KEYS[3], now, due[i])
+              table.insert(out, 1)
+              table.insert(out, due[i])
+              table.insert(out, math.floor(tonumber(due[i + 1])))
+              table.insert(out, lease)
+            end
+            local nextDue = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            local nextLease = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+            local wake = -1
+            if #nextDue > 0 then wake = math.floor(tonumber(nextDue[2])) end
+            if #nextLease > 0 and (wake < 0 or tonumber(nextLease[2]) < wake) then
+              wake = math.floor(tonumber(nextLease[2]))
+            end
+            out[2] = wake
+            return out
+            """);
+
+    /**
+     * KEYS due, inflight, recent; ARGV key, lease ms. Claim the occurrence a keyspace event announced. Returns
+     * {kind, due, lease}: kind 1 = claimed the indexed entry (due time passed); kind 2 = claimed a key without
+     * an index entry (written as the original does); kind 0 = not ours to run: already claimed (recent or in
+     * flight), or the index holds a later due time (the event is a late one of an occurrence the sweeper handled,
+     * and the trigger was set again since).
+     */
+    static final RedisScript<List<Object>> CLAIM_EVENT = RedisScript.returningList(NOW + """
+            local lease = now + tonumber(ARGV[2])
+            local due = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            if due then
+              if tonumber(due) > now then return {0, 0, 0} end
+              redis.call('ZREM', KEYS[1], ARGV[1])
+              redis.call('ZADD', KEYS[2], lease, ARGV[1])
+              redis.call('ZADD', KEYS[3], now, ARGV[1])
+              return {1, math.floor(tonumber(due)), lease}
+            end
+            if redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('ZSCORE', KEYS[2], ARGV[1]) then
+              return {0, 0, 0}
+            end
+            redis.call('ZADD', KEYS[2], lease, ARGV[1])
+            redis.call('ZADD', KEYS[3], now, ARGV[1])
+            return {2, now, lease}
+            """);
+
+    /** KEYS inflight; ARGV key, lease. Remove the in-flight entry if it still carries this claim's lease. */
+    static final RedisScript<Long> ACK = RedisScript.returningLong("""
+            local s = redis.call('ZSCORE', KEYS[1], ARGV[1])
+            if s and tonumber(s) == tonumber(ARGV[2]) then
+              return redis.call('ZREM', KEYS[1], ARGV[1])
+            end
+            return 0
+            """);
+
+    /**
+     * KEYS inflight, dead; ARGV key, lease (or -1 for none), id, record JSON. Ack the claim (if it still holds it)
+     * and HSET the dead letter, atomically. Returns 1 when recorded, 0 when the claim had been re-delivered.
+     */
+    static final RedisScript<Long> DEAD_LETTER = RedisScript.returningLong("""
+            if tonumber(ARGV[2]) >= 0 then
+              local s = redis.call('ZSCORE', KEYS[1], ARGV[1])
+              if not s or tonumber(s) ~= tonumber(ARGV[2]) then return 0 end
+              redis.call('ZREM', KEYS[1], ARGV[1])
+            end
+            redis.call('HSET', KEYS[2], ARGV[3], ARGV[4])
+            return 1
+            """);
+
+    /** KEYS dead, due; ARGV id. HDEL the dead letter and put its key back in the index, due now. 1 or 0. */
+    static final RedisScript<Long> REPLAY = RedisScript.returningLong(NOW + """
+            local record = redis.call('HGET', KEYS[1], ARGV[1])
+            if not record then return 0 end
+            local key = cjson.decode(record)['key']
+            redis.call('HDEL', KEYS[1], ARGV[1])
+            redis.call('ZADD', KEYS[2], now, key)
+            return 1
+            """);
+
+    /** KEYS due. ZCARD: how many triggers are waiting in the index. */
+    static final RedisScript<Long> COUNT = RedisScript.returningLong("return redis.call('ZCARD', KEYS[1])");
+
+    private TriggerScripts() {
+    }
+}

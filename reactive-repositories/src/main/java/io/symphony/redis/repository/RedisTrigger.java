@@ -1,0 +1,245 @@
+package io.symphony.redis.repository;
+
+import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.keys.KeyFactory;
+import io.symphony.redis.ops.RedisScript;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Expiry triggers of one tenant (the original's {@code RedisTrigger}), made durable: each trigger is the original's
+ * TTL key {@code {tenant}:EXPTRIGGER:{action}:{identifier}} with the value {@code trigger:<naive UTC isoformat>}
+ * (so the original's Python listener still sees its expiry event) <em>and</em> an entry in the due-index, a sorted
+ * set whose score is the due time in epoch milliseconds of the server's clock and whose member is the trigger key.
+ * The listener module claims entries from that index, so a trigger is not lost when no keyspace event arrives.
+ *
+ * <p>The index and its companions are global (all tenants of the expiry DB) and share the hash tag
+ * {@code {EXPTRIGGER%}} (with the key factory's trigger prefix), so every index script runs on one Cluster slot;
+ * the {@code %} cannot occur in an escaped tenant, so no tenant key can collide with them.
+ *
+ * <p>Layouts: {@link #standalone} runs the key write and the index write in one Lua script (atomic, one round
+ * trip), which needs both keys on one server: standalone Redis or Sentinel. {@link #cluster} runs them as two
+ * commands on their two slots (the key first); a crash between them leaves a plain TTL key, which the listener still
+ * handles through its keyspace event.
+ *
+ * <p>Every method is cold; argument errors are thrown at call time; Redis failures arrive as
+ * {@link io.symphony.redis.RedisCommandException}.
+ *
+ * @since 0.1
+ */
+public final class RedisTrigger {
+
+    /** The suffix that makes the index hash tag impossible to build from an escaped tenant. */
+    private static final String INDEX_TAG_SUFFIX = "%";
+
+    /**
+     * KEYS[1] trigger key, KEYS[2] due index; ARGV[1] value, ARGV[2] TTL ms. SET PX, then ZADD with the due time
+     * computed from the server's TIME, so the index and the key's expiry agree to the millisecond.
+     */
+    static final RedisScript<Long> SET = RedisScript.returningLong("""
+            local t = redis.call('TIME')
+            local due = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[2])
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            redis.call('ZADD', KEYS[2], due, KEYS[1])
+            return due
+            """);
+
+    /** KEYS[1] due index; ARGV[1] member, ARGV[2] TTL ms. ZADD at server TIME + TTL (the Cluster layout). */
+    static final RedisScript<Long> INDEX = RedisScript.returningLong("""
+            local t = redis.call('TIME')
+            local due = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[2])
+            redis.call('ZADD', KEYS[1], due, ARGV[1])
+            return due
+            """);
+
+    /** KEYS[1..n-1] trigger keys, KEYS[n] due index. DEL the keys and ZREM them; returns the DEL count. */
+    static final RedisScript<Long> DELETE = RedisScript.returningLong("""
+            local index = KEYS[#KEYS]
+            local deleted = 0
+            for i = 1, #KEYS - 1 do
+              deleted = deleted + redis.call('DEL', KEYS[i])
+              redis.call('ZREM', index, KEYS[i])
+            end
+            return deleted
+            """);
+
+    private final RepositorySupport support;
+    private final String tenant;
+    private final String pool;
+    private final boolean cluster;
+
+    private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster) {
+        this.support = Objects.requireNonNull(support, "support");
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.cluster = cluster;
+        KeyFactory.escape(tenant);
+    }
+
+    /**
+     * Create the triggers of {@code tenant} on the {@code expiry} pool, writing key and index in one script.
+     *
+     * @throws IllegalArgumentException if the tenant is empty or holds characters no key may contain
+     */
+    public RedisTrigger(RepositorySupport support, String tenant) {
+        this(support, tenant, PoolAliases.EXPIRY, false);
+    }
+
+    /** Same as the constructor: the one-script layout for standalone Redis or Sentinel. */
+    public static RedisTrigger standalone(RepositorySupport support, String tenant) {
+        return new RedisTrigger(support, tenant);
+    }
+
+    /** Create the triggers of {@code tenant} for Redis Cluster: key and index are written by two commands. */
+    public static RedisTrigger cluster(RepositorySupport support, String tenant) {
+        return new RedisTrigger(support, tenant, PoolAliases.EXPIRY, true);
+    }
+
+    /** Return a copy whose commands run on another pool alias. */
+    public RedisTrigger onPool(String alias) {
+        return new RedisTrigger(support, tenant, alias, cluster);
+    }
+
+    /** The tenant of every trigger of this repository. */
+    public String tenant() {
+        return tenant;
+    }
+
+    /** The pool alias commands run on ({@code expiry} unless changed). */
+    public String pool() {
+        return pool;
+    }
+
+    /**
+     * Set (or re-set) the trigger {@code action} for {@code identifier} to fire after {@code ttl}.
+     *
+     * <p>Runs {@code SET key "trigger:<utc iso>" PX ttl} and {@code ZADD due-index <server now + ttl> key}: in one
+     * Lua script on the standalone layout (atomic), as two commands on the Cluster layout. Re-setting a trigger
+     * before it fires replaces its expiry and moves its due time (debounce): it fires once, at the new time.
+     *
+     * @return emits {@code true} once both writes are done
+     * @throws IllegalArgumentException if a component is invalid or {@code ttl} is shorter than 1 ms (the original
+     *     refuses a non-positive TTL)
+     */
+    public Mono<Boolean> set(String action, String identifier, Duration ttl) {
+        String key = key(action, identifier);
+        String ttlMillis = String.valueOf(requireTtl(ttl).toMillis());
+        return Mono.defer(() -> {
+            String value = value();
+            if (!cluster) {
+                return support.ops().eval(SET, List.of(key, dueIndexKey()), List.of(value, ttlMillis), pool)
+                        .thenReturn(Boolean.TRUE);
+            }
+            return support.ops().set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis)), pool)
+                    .then(support.ops().eval(INDEX, List.of(dueIndexKey()), List.of(key, ttlMillis), pool))
+                    .thenReturn(Boolean.TRUE);
+        });
+    }
+
+    /**
+     * Cancel the trigger {@code action} for {@code identifier}: {@code DEL} of the key and {@code ZREM} from the
+     * due-index, in one script (standalone) or two commands (Cluster). A trigger already claimed by a listener is
+     * not recalled.
+     *
+     * @return emits 1 if the TTL key existed, else 0
+     * @throws IllegalArgumentException if a component is invalid
+     */
+    public Mono<Long> delete(String action, String identifier) {
+        return deleteKeys(List.of(key(action, identifier)));
+    }
+
+    /**
+     * Cancel every trigger of this tenant for {@code identifier}, whatever the action: {@code SCAN} with the
+     * glob-escaped pattern {@code {tenant}:EXPTRIGGER:*:{identifier}}, keep only keys the strict parser accepts for
+     * this tenant and identifier, then {@code DEL} + {@code ZREM} them in batches of 100 (each batch one script on
+     * the standalone layout). Not atomic as a whole: a trigger set during the scan may survive.
+     *
+     * @return emits the number of TTL keys deleted
+     * @throws IllegalArgumentException if the identifier is invalid
+     */
+    public Mono<Long> deleteAllByIdentifier(String identifier) {
+        String pattern = support.keys().triggersByIdentifierPattern(tenant, identifier);
+        return support.ops().scanKeys(pattern, pool)
+                .filter(key -> support.keys().parseTriggerAction(tenant, identifier, key).isPresent())
+                .buffer(100)
+                .concatMap(this::deleteKeys)
+                .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Return the key of the due-index: {@code {EXPTRIGGER%}:due} with the factory's trigger prefix.
+     *
+     * @return the sorted-set key (members: trigger keys; scores: due epoch ms)
+     */
+    public static String dueIndexKey(KeyFactory keys) {
+        return indexTag(keys) + ":due";
+    }
+
+    /**
+     * Return the key of a trigger companion structure in the index's hash slot, for example {@code inflight}.
+     *
+     * @return {@code {EXPTRIGGER%}:<name>}
+     */
+    public static String indexKey(KeyFactory keys, String name) {
+        Objects.requireNonNull(name, "name");
+        return indexTag(keys) + ":" + name;
+    }
+
+    private String dueIndexKey() {
+        return dueIndexKey(support.keys());
+    }
+
+    private static String indexTag(KeyFactory keys) {
+        return "{" + keys.triggerPrefix() + INDEX_TAG_SUFFIX + "}";
+    }
+
+    private Mono<Long> deleteKeys(List<String> keys) {
+        return Mono.defer(() -> {
+            if (!cluster) {
+                List<String> all = new ArrayList<>(keys);
+                all.add(dueIndexKey());
+                return support.ops().eval(DELETE, all, List.of(), pool);
+            }
+            return support.ops().delete(keys, pool)
+                    .flatMap(count -> support.ops().zrem(dueIndexKey(), keys, pool).thenReturn(count));
+        });
+    }
+
+    private String key(String action, String identifier) {
+        return support.keys().triggerKey(tenant, action, identifier);
+    }
+
+    private String value() {
+        LocalDateTime now = LocalDateTime.now(support.clock().withZone(ZoneOffset.UTC))
+                .truncatedTo(ChronoUnit.MICROS);
+        return "trigger:" + isoformat(now);
+    }
+
+    /** Python's naive {@code datetime.isoformat()}: microseconds only when not zero. */
+    static String isoformat(LocalDateTime time) {
+        String base = String.format("%04d-%02d-%02dT%02d:%02d:%02d", time.getYear(), time.getMonthValue(),
+                time.getDayOfMonth(), time.getHour(), time.getMinute(), time.getSecond());
+        int micros = time.getNano() / 1_000;
+        return micros == 0 ? base : base + String.format(".%06d", micros);
+    }
+
+    private static Duration requireTtl(Duration ttl) {
+        Objects.requireNonNull(ttl, "ttl");
+        if (ttl.toMillis() < 1) {
+            throw new IllegalArgumentException("ttl must be at least 1 ms, was " + ttl);
+        }
+        return ttl;
+    }
+
+    @Override
+    public String toString() {
+        return "RedisTrigger[" + tenant + " on " + pool + (cluster ? ", cluster layout" : "") + "]";
+    }
+}

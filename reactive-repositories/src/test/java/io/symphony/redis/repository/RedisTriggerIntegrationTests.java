@@ -1,0 +1,111 @@
+package io.symphony.redis.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import io.symphony.redis.config.PoolAliases;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+@Tag("integration")
+class RedisTriggerIntegrationTests {
+
+    private static RepositoryFixture fixture;
+
+    private final RedisCommands<String, String> raw = fixture.raw(PoolAliases.EXPIRY);
+    private final String tenant = fixture.tenant();
+    private final RedisTrigger triggers = new RedisTrigger(fixture.support, tenant);
+    private final String due = RedisTrigger.dueIndexKey(fixture.support.keys());
+
+    @BeforeAll
+    static void open() {
+        fixture = new RepositoryFixture();
+    }
+
+    @AfterAll
+    static void close() {
+        fixture.close();
+    }
+
+    private long serverMillis() {
+        var time = raw.time();
+        return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+    }
+
+    @Test
+    void set_writesTheOriginalKeyValueTtlAndADueEntry() {
+        long before = serverMillis();
+        triggers.set("remind:me", "user:42", Duration.ofSeconds(30)).as(StepVerifier::create)
+                .expectNext(true).verifyComplete();
+        long after = serverMillis();
+
+        String key = tenant + ":EXPTRIGGER:remind%3Ame:user%3A42";
+        assertThat(raw.get(key)).matches("trigger:\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?");
+        assertThat(raw.pttl(key)).isBetween(29_000L, 30_000L);
+        assertThat(raw.zscore(due, key).longValue()).isBetween(before + 30_000, after + 30_000);
+    }
+
+    @Test
+    void set_again_movesTheDueTime() {
+        triggers.set("a", "id", Duration.ofSeconds(5)).block(Duration.ofSeconds(5));
+        String key = tenant + ":EXPTRIGGER:a:id";
+        double first = raw.zscore(due, key);
+        triggers.set("a", "id", Duration.ofSeconds(60)).block(Duration.ofSeconds(5));
+
+        assertThat(raw.zscore(due, key)).isGreaterThan(first + 50_000);
+        assertThat(raw.pttl(key)).isGreaterThan(50_000L);
+        assertThat(raw.zrangebyscore(due, io.lettuce.core.Range.create(0, Double.MAX_VALUE)).stream()
+                .filter(key::equals)).hasSize(1);
+    }
+
+    @Test
+    void set_rejectsTtlBelowOneMillisecondAtCallTime() {
+        assertThatThrownBy(() -> triggers.set("a", "id", Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ttl");
+        assertThatThrownBy(() -> triggers.set("a", "id", Duration.ofNanos(999_999)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(raw.exists(tenant + ":EXPTRIGGER:a:id")).isZero();
+    }
+
+    @Test
+    void delete_cancelsKeyAndDueEntry() {
+        triggers.set("a", "id", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
+        String key = tenant + ":EXPTRIGGER:a:id";
+
+        triggers.delete("a", "id").as(StepVerifier::create).expectNext(1L).verifyComplete();
+        triggers.delete("a", "id").as(StepVerifier::create).expectNext(0L).verifyComplete();
+
+        assertThat(raw.exists(key)).isZero();
+        assertThat(raw.zscore(due, key)).isNull();
+    }
+
+    @Test
+    void deleteAllByIdentifier_cancelsOnlyThisTenantsTriggersOfThatIdentifier() {
+        RedisTrigger other = new RedisTrigger(fixture.support, tenant + "*");
+        triggers.set("a", "u*", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
+        triggers.set("b:c", "u*", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
+        triggers.set("a", "u1", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
+        other.set("a", "u*", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
+
+        triggers.deleteAllByIdentifier("u*").as(StepVerifier::create).expectNext(2L).verifyComplete();
+
+        assertThat(raw.exists(tenant + ":EXPTRIGGER:a:u%2A", tenant + ":EXPTRIGGER:b%3Ac:u%2A")).isZero();
+        assertThat(raw.zscore(due, tenant + ":EXPTRIGGER:a:u%2A")).isNull();
+        assertThat(raw.exists(tenant + ":EXPTRIGGER:a:u1")).isEqualTo(1);
+        assertThat(raw.exists(tenant + "%2A:EXPTRIGGER:a:u%2A")).isEqualTo(1);
+        assertThat(raw.zscore(due, tenant + "%2A:EXPTRIGGER:a:u%2A")).isNotNull();
+    }
+
+    @Test
+    void isoformat_matchesPython() {
+        assertThat(RedisTrigger.isoformat(LocalDateTime.of(2026, 11, 25, 21, 54, 46, 732_494_000)))
+                .isEqualTo("2026-11-25T21:54:46.732494");
+        assertThat(RedisTrigger.isoformat(LocalDateTime.of(2026, 1, 2, 3, 4, 5))).isEqualTo("2026-01-02T03:04:05");
+    }
+}

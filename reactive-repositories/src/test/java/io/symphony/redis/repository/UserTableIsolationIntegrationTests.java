@@ -1,0 +1,148 @@
+package io.symphony.redis.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.RedisTest;
+import io.symphony.redis.testsupport.TestRedis;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+/**
+ * Records of several tenants and users, then every find and delete of {@link RedisUser} and {@link RedisTable}
+ * run with hostile tenants and ids; a full key dump of both pools shows that nothing outside the caller's scope was
+ * read or touched (the original's unescaped globs reached other users and tenants).
+ */
+@RedisTest
+class UserTableIsolationIntegrationTests {
+
+    private static RepositoryFixture fixture;
+    private static RedisCommands<String, String> users;
+    private static RedisCommands<String, String> rows;
+
+    private final String base = TestRedis.uniqueTenant("iso");
+    /** Tenants that hold records; several would be inside {@code base}'s namespace if tenants were not escaped. */
+    private final List<String> tenants = List.of(base, base + "b", base + ":user", base + ":df:x", base + "ü",
+            base + "*");
+    private final List<String> userIds = List.of("u1", "u2", "*", "x:y");
+    private final List<String> hostile = List.of("*", "?", "[", "[u]*", "\\", "{", "}", ":", "*:*", "u*", "p?",
+            "ü", "😀", "%2A");
+
+    @BeforeAll
+    static void open() {
+        fixture = new RepositoryFixture();
+        users = fixture.raw(PoolAliases.USER);
+        rows = fixture.raw(PoolAliases.HANDLERS);
+    }
+
+    @AfterAll
+    static void close() {
+        fixture.close();
+    }
+
+    private void seed() {
+        for (String tenant : tenants) {
+            for (String userId : userIds) {
+                new RedisUser(fixture.support, tenant, userId)
+                        .upsert(Map.of("email", tenant + "/" + userId, "role", "admin")).block();
+            }
+            RedisTable table = new RedisTable(fixture.support, tenant);
+            for (String[] row : new String[][] {{"orders", "p1"}, {"orders", "p2"}, {"items", "p1"}, {"*", "p1"},
+                    {"orders", "*"}}) {
+                table.upsert(row[0], row[1], Map.of("sku", tenant + "/" + row[0] + "/" + row[1], "kind", "row"))
+                        .block();
+            }
+        }
+        // Keys inside base's globs that this factory never builds (the original's tenant "<base>:user:evil" or
+        // "<base>:df:evil" would write them): SCAN MATCH returns them, the parsers must keep them out.
+        users.hset(base + ":user:evil:u1", Map.of("email", "evil", "role", "admin"));
+        rows.hset(base + ":df:evil:df:orders:pkid:p1", Map.of("sku", "evil", "kind", "row"));
+    }
+
+    /** Every key of this test's tenants in one pool's DB with its fields. */
+    private Map<String, Map<String, String>> dump(RedisCommands<String, String> raw) {
+        Map<String, Map<String, String>> dump = new TreeMap<>();
+        for (String key : raw.keys("*")) {
+            if (key.startsWith(base)) {
+                dump.put(key, raw.hgetall(key));
+            }
+        }
+        return dump;
+    }
+
+    @Test
+    void hostileTenantsAndIds_neitherReadNorTouchAnythingOutsideTheirScope() {
+        seed();
+        Map<String, Map<String, String>> usersBefore = dump(users);
+        Map<String, Map<String, String>> rowsBefore = dump(rows);
+        assertThat(usersBefore).hasSize(tenants.size() * userIds.size() + 1);
+        assertThat(rowsBefore).hasSize(tenants.size() * 5 + 1);
+
+        List<String> emptyTenants = List.of(base + "?", base + "[b]", base + "\\", base + "{", base + "*x", "*",
+                "?*", base + ":*", base.substring(0, base.length() - 1) + "?");
+        for (String tenant : emptyTenants) {
+            for (String id : hostile) {
+                assertNothingVisible(new RedisUser(fixture.support, tenant, id));
+                assertNothingVisible(new RedisTable(fixture.support, tenant), id);
+            }
+        }
+        for (String id : hostile) {
+            if (!userIds.contains(id)) {
+                assertNoRecord(new RedisUser(fixture.support, base, id));
+            }
+            RedisTable table = new RedisTable(fixture.support, base);
+            table.findByField(id, "kind", "row").as(StepVerifier::create)
+                    .expectNextCount(id.equals("*") ? 1 : 0).verifyComplete();
+            if (!id.equals("*")) {
+                table.deleteAllByPkid(id).as(StepVerifier::create).expectNext(0L).verifyComplete();
+            }
+        }
+        new RedisUser(fixture.support, base, "u*").findByField("email", base + "b/u1").as(StepVerifier::create)
+                .verifyComplete();
+        new RedisUser(fixture.support, base, "*").findByField("email", "evil").as(StepVerifier::create)
+                .verifyComplete();
+        new RedisTable(fixture.support, base).findByField("orders", "sku", "evil").as(StepVerifier::create)
+                .verifyComplete();
+
+        assertThat(dump(users)).isEqualTo(usersBefore);
+        assertThat(dump(rows)).isEqualTo(rowsBefore);
+
+        // The hostile ids that name real records reach exactly those records.
+        new RedisUser(fixture.support, base, "*").delete().as(StepVerifier::create).expectNext(1L).verifyComplete();
+        new RedisTable(fixture.support, base).deleteAllByPkid("*").as(StepVerifier::create).expectNext(1L)
+                .verifyComplete();
+        usersBefore.remove(base + ":user:%2A");
+        rowsBefore.remove(base + ":df:orders:pkid:%2A");
+        assertThat(dump(users)).isEqualTo(usersBefore);
+        assertThat(dump(rows)).isEqualTo(rowsBefore);
+    }
+
+    private static void assertNothingVisible(RedisUser user) {
+        user.findByField("role", "admin").as(StepVerifier::create).verifyComplete();
+        assertNoRecord(user);
+    }
+
+    private static void assertNoRecord(RedisUser user) {
+        user.get().as(StepVerifier::create).verifyComplete();
+        user.getField("email").as(StepVerifier::create).verifyComplete();
+        user.exists().as(StepVerifier::create).expectNext(false).verifyComplete();
+        user.deleteField("email").as(StepVerifier::create).expectNext(0L).verifyComplete();
+        user.delete().as(StepVerifier::create).expectNext(0L).verifyComplete();
+    }
+
+    private static void assertNothingVisible(RedisTable table, String id) {
+        table.findByField("orders", "kind", "row").as(StepVerifier::create).verifyComplete();
+        table.findByField(id, "kind", "row").as(StepVerifier::create).verifyComplete();
+        table.get(id, "p1").as(StepVerifier::create).verifyComplete();
+        table.exists("orders", id).as(StepVerifier::create).expectNext(false).verifyComplete();
+        table.delete("orders", id).as(StepVerifier::create).expectNext(0L).verifyComplete();
+        table.deleteAllByPkid(id).as(StepVerifier::create).expectNext(0L).verifyComplete();
+        table.deleteAllByPkid("p1").as(StepVerifier::create).expectNext(0L).verifyComplete();
+    }
+}
