@@ -47,7 +47,7 @@ public class OverheadBenchmark {
         RAW_LETTUCE
     }
 
-    @Param({"UPSERT_GET", "INCREMENT_FIELD", "GENERIC_SET_GET"})
+    @Param({"UPSERT_GET", "MERGE", "APPEND_TO_LIST", "INCREMENT_FIELD", "TABLE_GET", "GENERIC_SET_GET"})
     public OverheadOperation operation;
 
     @Param({"SYMPHONY", "RAW_LETTUCE"})

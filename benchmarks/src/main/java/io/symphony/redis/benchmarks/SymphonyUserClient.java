@@ -1,22 +1,25 @@
 package io.symphony.redis.benchmarks;
 
-import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.repository.RedisUser;
+import io.symphony.redis.repository.RepositorySupport;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Symphony Redis on its default configuration (shared connections): the record is written with its TTL in one
- * atomic step and read back typed.
+ * Symphony Redis on its default configuration (shared connections): {@code RedisUser.upsert} writes the record
+ * with its TTL in one atomic step, {@code RedisUser.get} reads it back typed.
  */
 final class SymphonyUserClient implements UserRecordClient {
 
     private final SymphonyRuntime runtime;
+    private final RepositorySupport support;
 
     private SymphonyUserClient(SymphonyRuntime runtime) {
         this.runtime = runtime;
+        this.support = RepositorySupport.of(runtime.ops(), runtime.codec(), runtime.keys());
     }
 
     static SymphonyUserClient open(String host, int port) {
@@ -29,11 +32,12 @@ final class SymphonyUserClient implements UserRecordClient {
 
     @Override
     public Mono<Map<String, Object>> upsertThenGet(int i, Map<String, Object> record) {
-        String key = runtime.keys().userKey(UserRecords.TENANT, UserRecords.userId(i));
-        return Mono.defer(() -> runtime.ops()
-                .hsetWithExpire(key, runtime.codec().encodeHash(record), UserRecords.TTL, PoolAliases.USER)
-                .then(runtime.ops().hgetall(key, PoolAliases.USER))
-                .map(raw -> nonNullValues(runtime.codec().decodeHash(key, raw, UserRecords.TYPES))));
+        return Mono.defer(() -> {
+            RedisUser user = new RedisUser(support, UserRecords.TENANT, UserRecords.userId(i));
+            return user.upsert(record, UserRecords.TTL)
+                    .then(user.get(UserRecords.TYPES))
+                    .map(SymphonyUserClient::nonNullValues);
+        });
     }
 
     @SuppressWarnings("unchecked")
