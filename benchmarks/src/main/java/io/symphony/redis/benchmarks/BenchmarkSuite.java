@@ -66,8 +66,15 @@ public final class BenchmarkSuite {
                         + "'; use --quick, --out DIR, --only REGEX");
             }
         }
-        Outcome outcome = run(quick, out, only);
-        System.out.println("Wrote " + outcome.table() + ", " + outcome.chart() + ", " + outcome.json());
+        try {
+            Outcome outcome = run(quick, out, only);
+            System.out.println("Wrote " + outcome.table() + ", " + outcome.chart() + ", " + outcome.json());
+        } catch (RuntimeException | RunnerException e) {
+            e.printStackTrace();
+            // A failed benchmark skips its teardown; its clients' non-daemon threads would keep the JVM alive.
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     /** Run the plans whose name matches {@code only} and write the results to {@code out}. */
@@ -107,7 +114,7 @@ public final class BenchmarkSuite {
             return options.forks(0).warmupIterations(0).measurementIterations(1)
                     .measurementTime(TimeValue.milliseconds(plan.type() == CodecBenchmark.class ? 100 : 300));
         }
-        options.jvmArgsAppend("-Xms1g", "-Xmx1g", latencyProperty);
+        options.jvmArgsAppend("-Xms1g", "-Xmx1g", "-Djmh.shutdownTimeout=1", latencyProperty);
         if (plan.gcProfiler()) {
             options.addProfiler(GCProfiler.class);
         }

@@ -32,9 +32,9 @@ import reactor.core.publisher.Mono;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 1)
+@Warmup(iterations = 1, time = 2)
 @Measurement(iterations = 2, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djmh.shutdownTimeout=1"})
 @Threads(1)
 @State(Scope.Benchmark)
 public class OverheadBenchmark {
@@ -78,7 +78,7 @@ public class OverheadBenchmark {
     /** Close the runtime and stop the server. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        runtime.close().block();
+        runtime.close().timeout(Teardown.BOUND, reactor.core.publisher.Mono.empty()).block();
         server.close();
     }
 

@@ -45,9 +45,9 @@ import reactor.core.publisher.Mono;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 1)
+@Warmup(iterations = 1, time = 2)
 @Measurement(iterations = 2, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djmh.shutdownTimeout=1"})
 @Threads(1)
 @State(Scope.Benchmark)
 public class PoolContentionBenchmark {
@@ -146,13 +146,13 @@ public class PoolContentionBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         if (runtime != null) {
-            runtime.close().block();
+            runtime.close().timeout(Teardown.BOUND, reactor.core.publisher.Mono.empty()).block();
         }
         if (pool != null) {
             pool.closeAsync().join();
         }
         if (client != null) {
-            client.shutdown();
+            client.shutdown(0, Teardown.BOUND.toMillis(), TimeUnit.MILLISECONDS);
         }
         server.close();
     }

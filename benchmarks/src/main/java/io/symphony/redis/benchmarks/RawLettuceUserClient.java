@@ -47,6 +47,6 @@ final class RawLettuceUserClient implements UserRecordClient {
     @Override
     public void close() {
         connection.close();
-        client.shutdown();
+        client.shutdown(0, Teardown.BOUND.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

@@ -42,6 +42,6 @@ final class RedissonUserClient implements UserRecordClient {
 
     @Override
     public void close() {
-        client.shutdown();
+        client.shutdown(0, Teardown.BOUND.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

@@ -28,7 +28,7 @@ record SuitePlan(String name, Class<?> type, Map<String, List<String>> params, i
 
     /**
      * The plans of the whole suite. Full mode sweeps the pool-contention matrix (every strategy at 1, 16, 256 and
-     * 1,024 in flight on one caller thread, and at 16 and 256 on 2 and 4 caller threads), overhead and peers at
+     * 1,024 in flight on one caller thread, and at 256 on 2 and 4 caller threads), overhead and peers at
      * 1, 16 and 256 in flight, and the codec with the GC profiler. Quick mode keeps one point per configuration
      * kind: every strategy at 16 in flight, three on 2 threads, overhead and peers at 16 in flight.
      */
@@ -50,7 +50,7 @@ record SuitePlan(String name, Class<?> type, Map<String, List<String>> params, i
                 params("strategy", ALL_STRATEGIES, "inFlight", List.of("1", "16", "256", "1024")), 1, false));
         for (int threads : new int[] {2, 4}) {
             plans.add(new SuitePlan("pool-t" + threads, PoolContentionBenchmark.class,
-                    params("strategy", ALL_STRATEGIES, "inFlight", List.of("16", "256")), threads, false));
+                    params("strategy", ALL_STRATEGIES, "inFlight", List.of("256")), threads, false));
         }
         plans.add(new SuitePlan("overhead", OverheadBenchmark.class, Map.of(), 1, false));
         plans.add(new SuitePlan("peers", PeerBenchmark.class, Map.of(), 1, false));

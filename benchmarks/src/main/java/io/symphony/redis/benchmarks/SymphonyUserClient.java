@@ -47,6 +47,6 @@ final class SymphonyUserClient implements UserRecordClient {
 
     @Override
     public void close() {
-        runtime.close().block();
+        runtime.close().timeout(Teardown.BOUND, reactor.core.publisher.Mono.empty()).block();
     }
 }
