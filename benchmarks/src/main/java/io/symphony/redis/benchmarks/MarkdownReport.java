@@ -40,7 +40,8 @@ final class MarkdownReport {
     private void header(Machine machine, String date, boolean quick) {
         line("# Symphony Redis benchmarks" + (quick ? " (quick mode: one short iteration, not for comparison)" : ""));
         line("");
-        line("Run " + date + " on " + machine.summary() + ".");
+        line("Run " + date + " on " + machine.summary() + ", at the end " + Machine.currentLoadAverage()
+                + ". A load average above the core count means other work shared the CPU with this run.");
         line("");
         line("Throughput is Redis operations per second (one operation = the whole workload step, e.g. write+read);"
                 + " latencies are per operation, in ms, from HdrHistogram over the measured iterations. Ratios are"
