@@ -1,0 +1,52 @@
+package io.symphony.redis.benchmarks;
+
+import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.repository.RedisUser;
+import io.symphony.redis.repository.RepositorySupport;
+import io.symphony.redis.runtime.SymphonyRuntime;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * Symphony Redis on its default configuration (shared connections): {@code RedisUser.upsert} writes the record
+ * with its TTL in one atomic step, {@code RedisUser.get} reads it back typed.
+ */
+final class SymphonyUserClient implements UserRecordClient {
+
+    private final SymphonyRuntime runtime;
+    private final RepositorySupport support;
+
+    private SymphonyUserClient(SymphonyRuntime runtime) {
+        this.runtime = runtime;
+        this.support = RepositorySupport.of(runtime.ops(), runtime.codec(), runtime.keys());
+    }
+
+    static SymphonyUserClient open(String host, int port) {
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder()
+                .url("redis://" + host + ":" + port)
+                .keyspaceEvents(false)
+                .build();
+        return new SymphonyUserClient(SymphonyRuntime.create(config).block());
+    }
+
+    @Override
+    public Mono<Map<String, Object>> upsertThenGet(int i, Map<String, Object> record) {
+        return Mono.defer(() -> {
+            RedisUser user = new RedisUser(support, UserRecords.TENANT, UserRecords.userId(i));
+            return user.upsert(record, UserRecords.TTL)
+                    .then(user.get(UserRecords.TYPES))
+                    .map(SymphonyUserClient::nonNullValues);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> nonNullValues(Map<String, @Nullable Object> decoded) {
+        return (Map<String, Object>) (Map<String, ?>) decoded;
+    }
+
+    @Override
+    public void close() {
+        runtime.close().timeout(Teardown.BOUND, reactor.core.publisher.Mono.empty()).block();
+    }
+}
