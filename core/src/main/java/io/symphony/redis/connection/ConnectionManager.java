@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,11 +63,19 @@ public final class ConnectionManager implements RedisConnections {
                 byIdentity.putIfAbsent(endpoint.targetIdentity(), endpoint);
             }
             Map<String, ConnectionTarget> opened = Collections.synchronizedMap(new LinkedHashMap<>());
+            AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+            // Every target is attempted to the end (no cancellation mid-connect, which would leak the connection
+            // Lettuce completes later); the first failure is reported and everything opened is closed.
             return Flux.fromIterable(byIdentity.entrySet())
                     .flatMap(entry -> openTarget(connector, config, entry.getValue())
-                            .doOnNext(target -> opened.put(entry.getKey(), target)), 4)
-                    .then(Mono.fromSupplier(() -> assemble(config, connector, opened)))
-                    .onErrorResume(error -> closeAll(opened.values(), connector).then(Mono.error(error)));
+                            .doOnNext(target -> opened.put(entry.getKey(), target))
+                            .onErrorResume(error -> {
+                                firstFailure.compareAndSet(null, error);
+                                return Mono.empty();
+                            }), 4)
+                    .then(Mono.defer(() -> firstFailure.get() == null
+                            ? Mono.just(assemble(config, connector, opened))
+                            : closeAll(opened.values(), connector).then(Mono.error(firstFailure.get()))));
         });
     }
 

@@ -36,7 +36,7 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.defaultTtl = Ttls.requirePositive(defaultTtl, "defaultTtl");
-        KeyFactory.escape(tenant);
+        support.keys().genericKey(tenant, "probe"); // validates the tenant now, reserved names included
         this.hashes = new HashStore(support.withDefaultTtl(defaultTtl));
     }
 

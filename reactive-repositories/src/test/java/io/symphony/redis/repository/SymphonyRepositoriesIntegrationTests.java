@@ -1,0 +1,71 @@
+package io.symphony.redis.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.symphony.redis.config.PoolAliases;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+class SymphonyRepositoriesIntegrationTests {
+
+    private static RepositoryFixture fixture;
+    private static SymphonyRepositories repos;
+
+    @BeforeAll
+    static void start() {
+        fixture = new RepositoryFixture();
+        repos = SymphonyRepositories.of(fixture.runtime);
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    @Test
+    void everyRepository_writesIntoItsOwnPoolsDatabase() {
+        String tenant = fixture.tenant();
+
+        Mono.when(
+                        repos.user(tenant, "u1").upsert(Map.of("name", "Alice")),
+                        repos.sharedState(tenant, "u1").upsert("conversation", Map.of("step", 1)),
+                        repos.stateHandler(tenant, "u1").upsert("chat", Map.of("step", 2)),
+                        repos.table(tenant).upsert("orders", "o1", Map.of("total", 3)),
+                        repos.batch(tenant).enqueue("mail", "daily", "send", Map.of("to", "x")),
+                        repos.trigger(tenant).set("remind", "u1", Duration.ofMinutes(5)),
+                        repos.generic(tenant).set("config", Map.of("theme", "dark")))
+                .as(StepVerifier::create)
+                .verifyComplete();
+
+        assertThat(fixture.raw(PoolAliases.USER).hget(tenant + ":user:u1", "name")).isEqualTo("Alice");
+        assertThat(fixture.raw(PoolAliases.SHARED_STATE).hget(tenant + ":SS:conversation:u1", "step")).isEqualTo("1");
+        assertThat(fixture.raw(PoolAliases.HANDLERS).hget(tenant + ":state:chat:u1", "step")).isEqualTo("2");
+        assertThat(fixture.raw(PoolAliases.HANDLERS).hget(tenant + ":df:orders:pkid:o1", "total")).isEqualTo("3");
+        assertThat(fixture.raw(PoolAliases.HANDLERS).llen(tenant + ":batch:mail:daily:send")).isEqualTo(1);
+        assertThat(fixture.raw(PoolAliases.EXPIRY).get(tenant + ":EXPTRIGGER:remind:u1")).startsWith("trigger:");
+        assertThat(fixture.raw(PoolAliases.DEFAULT).get(tenant + ":config")).isEqualTo("{\"theme\": \"dark\"}");
+    }
+
+    @Test
+    void withDefaultTtl_appliesToEveryRepository() {
+        String tenant = fixture.tenant();
+
+        repos.withDefaultTtl(Duration.ofSeconds(120)).user(tenant, "u1").upsert(Map.of("a", 1))
+                .as(StepVerifier::create).expectNext(true).verifyComplete();
+
+        assertThat(fixture.raw(PoolAliases.USER).ttl(tenant + ":user:u1")).isBetween(115L, 120L);
+    }
+
+    @Test
+    void illegalIds_areRejectedBeforeAnythingReachesRedis() {
+        assertThatThrownBy(() -> repos.user("", "u1")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> repos.user("acme", "bad\nid")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> repos.batch("pending_batches")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
