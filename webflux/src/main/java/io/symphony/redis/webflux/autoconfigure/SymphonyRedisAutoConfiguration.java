@@ -4,6 +4,7 @@ import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.listener.TriggerListener;
 import io.symphony.redis.listener.TriggerRegistry;
 import io.symphony.redis.repository.RepositorySupport;
+import io.symphony.redis.repository.SymphonyRepositories;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import io.symphony.redis.webflux.HeaderTenantResolver;
 import io.symphony.redis.webflux.SymphonyWebFilter;
@@ -27,7 +28,7 @@ import org.springframework.web.server.WebFilter;
  *   <li>{@link SymphonyRedisConfig} from the properties, and the {@link SymphonyRuntime} on it, connected at
  *       start-up (a wrong URL fails the start) and closed at shutdown; a runtime the application defines itself
  *       is never closed by us;
- *   <li>{@link RepositorySupport} on the runtime's ops, codec and keys;
+ *   <li>{@link SymphonyRepositories} and its {@link RepositorySupport} on the runtime;
  *   <li>a {@link HeaderTenantResolver} and the {@link SymphonyWebFilter} ({@code symphony.redis.web.enabled});
  *   <li>a {@link TriggerRegistry} for the application's handlers, and a {@link TriggerListener} started once every
  *       bean exists and stopped at shutdown ({@code symphony.redis.listener.enabled}).
@@ -54,11 +55,21 @@ public class SymphonyRedisAutoConfiguration {
         return properties.toConfig();
     }
 
-    /** The repository support on the runtime, with the original's defaults (one-day TTL, UTC clock). */
+    /**
+     * The repository factory on the runtime, with the original's defaults (one-day TTL, UTC clock) and the Cluster
+     * layouts when the runtime is connected to a Cluster.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public RepositorySupport symphonyRepositorySupport(SymphonyRuntime runtime) {
-        return RepositorySupport.of(runtime.ops(), runtime.codec(), runtime.keys());
+    public SymphonyRepositories symphonyRepositories(SymphonyRuntime runtime) {
+        return SymphonyRepositories.of(runtime);
+    }
+
+    /** The repository support of {@link #symphonyRepositories}, for repositories built by hand. */
+    @Bean
+    @ConditionalOnMissingBean
+    public RepositorySupport symphonyRepositorySupport(SymphonyRepositories repositories) {
+        return repositories.support();
     }
 
     /** An empty registry; register handlers on it from your own beans before the context finishes starting. */
