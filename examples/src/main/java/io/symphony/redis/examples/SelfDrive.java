@@ -69,7 +69,8 @@ final class SelfDrive {
                 .concatMap(i -> Flux.fromIterable(bursts.get(i))
                         .concatMap(text -> Mono.delay(BETWEEN_MESSAGES).then(send(tenant, user, text)))
                         .then(awaitBatch(tenant, user, i + 1)))
-                .then();
+                .then()
+                .doOnError(e -> say("%-14s FAILED: %s", tenant + "/" + user, e));
     }
 
     private Mono<Void> send(String tenant, String user, String text) {
@@ -84,6 +85,7 @@ final class SelfDrive {
 
     private Mono<Void> awaitBatch(String tenant, String user, int batch) {
         return state(tenant, user)
+                .retry(3)
                 .filter(state -> number(handlerState(state).get(ChatBatches.BATCHES)) >= batch)
                 .repeatWhenEmpty(ticks -> ticks.delayElements(Duration.ofMillis(200)))
                 .timeout(debounce.multipliedBy(3).plusSeconds(15))
