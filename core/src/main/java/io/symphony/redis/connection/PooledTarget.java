@@ -29,7 +29,9 @@ final class PooledTarget implements ConnectionTarget {
     /** Open every connection of the pool; fails (closing those opened) if any cannot be opened. */
     Mono<PooledTarget> warmUp() {
         return Flux.range(0, size)
-                .flatMap(i -> connect, size)
+                // Delay the error so every connect finishes: a cancelled connect would leak the connection Lettuce
+                // completes later, and close() must see every connection that was opened.
+                .flatMapDelayError(i -> connect, size, 1)
                 .doOnNext(all::add)
                 .then(Mono.fromRunnable(() -> all.forEach(queue::add)))
                 .onErrorResume(error -> close().then(Mono.error(error)))

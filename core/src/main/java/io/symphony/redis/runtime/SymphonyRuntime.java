@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -170,19 +171,28 @@ public final class SymphonyRuntime {
 
     /**
      * Close connections, shut the Lettuce clients and (if this runtime created them) client resources down, and
-     * dispose the schedulers. Calling it again completes at once.
+     * dispose the schedulers (tasks still running after 5 s are interrupted). Calling it again completes at once.
      *
-     * @return completes when everything is shut down
+     * @return completes when everything is shut down; every step runs even if an earlier one fails, and the first
+     *     failure then arrives as {@code onError}
      */
     public Mono<Void> close() {
         return Mono.defer(() -> {
             if (!closed.compareAndSet(false, true)) {
                 return Mono.empty();
             }
-            return connections.closeLater()
-                    .then(Mono.when(toolScheduler.disposeGracefully(), agentScheduler.disposeGracefully(),
-                            userScheduler.disposeGracefully()).timeout(Duration.ofSeconds(5), Mono.empty()))
-                    .then(ownedResources == null ? Mono.empty() : shutdown(ownedResources))
+            Mono<Void> schedulers = Mono.when(toolScheduler.disposeGracefully(), agentScheduler.disposeGracefully(),
+                    userScheduler.disposeGracefully()).timeout(Duration.ofSeconds(5), Mono.fromRunnable(() -> {
+                        log.warn("Symphony Redis schedulers did not finish their tasks within 5 s; disposing them");
+                        toolScheduler.dispose();
+                        agentScheduler.dispose();
+                        userScheduler.dispose();
+                    }));
+            // Every step runs even when an earlier one fails (a failed connection close must not leak the
+            // schedulers' threads or the client resources); the first failure is reported at the end.
+            return Flux.concatDelayError(connections.closeLater(), schedulers,
+                            ownedResources == null ? Mono.<Void>empty() : shutdown(ownedResources))
+                    .then()
                     .doOnSuccess(done -> log.info("Symphony Redis runtime closed"));
         });
     }

@@ -16,7 +16,8 @@ import reactor.util.retry.Retry;
 
 /**
  * Run the handler of one claimed occurrence with the policy's timeout and retries, then acknowledge the claim or
- * dead-letter it. Never fails: a Redis error while acknowledging is logged and the lease re-delivers later.
+ * dead-letter it. Never fails: a Redis error while acknowledging or dead-lettering is logged and the lease
+ * re-delivers later; a handled occurrence whose ack fails is never dead-lettered.
  */
 final class HandlerRunner {
 
@@ -69,12 +70,15 @@ final class HandlerRunner {
                                 signal.failure().toString()))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                 .contextWrite(context(event))
-                .then(Mono.defer(() -> store.ack(claim)))
+                .thenReturn(Boolean.TRUE)
                 .onErrorResume(error -> {
                     log.warn("Handler of '{}' failed {} time(s); dead-lettering: {}", event.key(), attempts.get(),
                             error.toString());
-                    return deadLetter(claim, event, attempts.get(), error.toString());
-                });
+                    return deadLetter(claim, event, attempts.get(), error.toString()).thenReturn(Boolean.FALSE);
+                })
+                // Only the handler's failure dead-letters: a failed ack of a handled occurrence is left to the lease
+                // (logged by run()), else a replay of that dead letter would run the handler a second time.
+                .flatMap(handled -> handled ? store.ack(claim) : Mono.empty());
     }
 
     private Mono<Void> deadLetter(Claim claim, TriggerEvent event, int attempts, String error) {

@@ -3,6 +3,7 @@ package io.symphony.redis.listener;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +30,9 @@ import reactor.core.publisher.Sinks;
  * keyspace event's handler instead, without claims (and without the sweeper).
  *
  * <p><b>Lifecycle.</b> {@link #start()} subscribes and completes once the event subscription is confirmed;
- * {@link #stop()} stops claiming, waits for running handlers and closes the connection. Triggers coming due while
- * no instance runs stay in the index and are fired when one starts. Keys written without an index entry that expire
+ * {@link #stop()} stops claiming, waits for running handlers and closes the connection. A stopped listener cannot be
+ * started again (its event stream is closed): create a new one. Triggers coming due while no instance runs stay in
+ * the index and are fired when one starts. Keys written without an index entry that expire
  * while no instance is subscribed are lost (Redis keeps no record of them).
  *
  * @since 0.1
@@ -50,6 +52,7 @@ public final class TriggerListener {
     private final Duration lease;
     private final AtomicLong nextDelay = new AtomicLong();
     private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private TriggerListener(SymphonyRuntime runtime, TriggerRegistry registry, TriggerListenerOptions options) {
         this.registry = registry;
@@ -84,10 +87,14 @@ public final class TriggerListener {
      *
      * @return completes once the keyspace-event subscription is confirmed (the sweeper runs from the start); fails
      *     with {@link KeyspaceEventsUnavailableException} when the server cannot send expiry events, and with
-     *     {@link IllegalStateException} when already started
+     *     {@link IllegalStateException} when already started or once stopped
      */
     public Mono<Void> start() {
         return Mono.defer(() -> {
+            if (stopped.get()) {
+                // stop() closed the event stream: a new start would wait for a CONNECTED state that never comes.
+                return Mono.error(new IllegalStateException("TriggerListener was stopped; create a new one"));
+            }
             Sinks.Empty<Void> stopping = Sinks.empty();
             Sinks.One<Void> started = Sinks.one();
             Running fresh = new Running(stopping);
@@ -109,10 +116,12 @@ public final class TriggerListener {
 
     /**
      * Stop: no new claims, wait for running handlers, close the pub/sub connection. Claims taken but not finished
-     * stay in flight and are re-delivered after their lease. Completes at once if not started.
+     * stay in flight and are re-delivered after their lease. Completes at once if not started. Final: a later
+     * {@link #start()} fails.
      */
     public Mono<Void> stop() {
         return Mono.defer(() -> {
+            stopped.set(true);
             Running current = running.getAndSet(null);
             if (current == null) {
                 return Mono.empty();
@@ -172,18 +181,22 @@ public final class TriggerListener {
     }
 
     private Flux<Claim> sweeper(Mono<Void> stopping) {
-        return Flux.defer(() -> store.sweep(options.batchSize(), lease, options.dedupWindow())
-                        .doOnNext(this::planNext)
-                        .onErrorResume(error -> {
-                            log.warn("Due-index sweep failed ({}); retrying in {}", error.toString(),
-                                    options.sweepInterval());
-                            nextDelay.set(options.sweepInterval().toMillis());
-                            return Mono.empty();
-                        })
-                        .flatMapIterable(TriggerStore.Sweep::claims))
-                .repeatWhen(completions -> completions
-                        .concatMap(done -> Mono.delay(Duration.ofMillis(nextDelay.get()), options.scheduler()))
-                        .takeUntilOther(stopping));
+        AtomicBoolean stop = new AtomicBoolean();
+        Flux<Claim> sweepOnce = Flux.defer(() -> store.sweep(options.batchSize(), lease, options.dedupWindow())
+                .doOnNext(this::planNext)
+                .onErrorResume(error -> {
+                    log.warn("Due-index sweep failed ({}); retrying in {}", error.toString(),
+                            options.sweepInterval());
+                    nextDelay.set(options.sweepInterval().toMillis());
+                    return Mono.empty();
+                })
+                .flatMapIterable(TriggerStore.Sweep::claims));
+        Mono<Void> pause = Mono.firstWithSignal(
+                Mono.defer(() -> Mono.delay(Duration.ofMillis(nextDelay.get()), options.scheduler())).then(),
+                stopping.doOnTerminate(() -> stop.set(true)));
+        // Stop ends the pause and prevents the next sweep, but never cancels a sweep in flight: its script has taken
+        // the claims on the server, so dropping the reply would strand them in flight until their lease runs out.
+        return sweepOnce.concatWith(pause.then(Mono.<Claim>empty())).repeat(() -> !stop.get());
     }
 
     private void planNext(TriggerStore.Sweep sweep) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 @Tag("integration")
@@ -89,6 +90,18 @@ class TriggerListenerIntegrationTests {
 
         fx.listener(runtime, registry).start().block(Duration.ofSeconds(10));
         awaitExactlyOnce(500);
+    }
+
+    @Test
+    void startAfterStop_failsClearly_insteadOfWaitingForAClosedStream() {
+        TriggerListener listener = fx.listener(fx.runtime(), fx.countingRegistry("again"));
+        listener.start().block(Duration.ofSeconds(10));
+        listener.stop().block(Duration.ofSeconds(10));
+
+        listener.start().as(StepVerifier::create)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("stopped"))
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -176,7 +189,8 @@ class TriggerListenerIntegrationTests {
         SymphonyRuntime runtime = fx.runtime();
         TriggerRegistry stuck = TriggerRegistry.create();
         AtomicInteger stuckRuns = new AtomicInteger();
-        stuck.on("lease", event -> Mono.fromRunnable(stuckRuns::incrementAndGet).then(Mono.never()));
+        Sinks.Empty<Void> release = Sinks.empty();
+        stuck.on("lease", event -> Mono.fromRunnable(stuckRuns::incrementAndGet).then(release.asMono()));
         TriggerListener dying = TriggerListener.create(runtime, stuck,
                 TriggerListenerOptions.defaults().withLease(Duration.ofMillis(800)));
         dying.start().block(Duration.ofSeconds(10));
@@ -190,6 +204,12 @@ class TriggerListenerIntegrationTests {
         fx.listener(fx.runtime(), fx.countingRegistry("lease")).start().block(Duration.ofSeconds(10));
         await().atMost(Duration.ofSeconds(10)).until(() -> fx.allOnce(1));
         assertThat(fx.counts).containsKey("z");
+        // End the dying instance's pipeline too, else its sweeper keeps failing on the closed runtime for the rest of
+        // the test JVM; its late ack must not count as a second run.
+        release.tryEmitEmpty();
+        dying.stop().block(Duration.ofSeconds(10));
+        assertThat(stuckRuns.get()).isEqualTo(1);
+        assertThat(fx.allOnce(1)).isTrue();
     }
 
     @Test
