@@ -118,7 +118,9 @@ public final class SymphonyRedisConfig {
         List<PoolEndpoint> resolved = new ArrayList<>();
         for (String alias : aliases()) {
             String aliasUrl = aliasUrls.get(alias);
-            resolved.add(aliasUrl != null ? verbatim(alias, aliasUrl) : fromSingleUrl(alias, Objects.requireNonNull(url)));
+            resolved.add(aliasUrl != null
+                    ? verbatim(alias, aliasUrl)
+                    : fromSingleUrl(alias, Objects.requireNonNull(url)));
         }
         return resolved;
     }

@@ -17,7 +17,8 @@ public final class UrlRedactor {
      *
      * <p>{@code redis://alice:s3cret@h:6379/0} becomes {@code redis://alice:***@h:6379/0};
      * {@code redis://s3cret@h} (Lettuce's password-only form) becomes {@code redis://***@h}. A URL without user
-     * info is returned unchanged.
+     * info is returned unchanged. Everything up to the last {@code @} counts as user info, so a password holding an
+     * unencoded {@code /}, {@code ?} or {@code #} is masked too.
      */
     public static String redact(String url) {
         int schemeEnd = url.indexOf("://");
@@ -25,14 +26,16 @@ public final class UrlRedactor {
             return url;
         }
         int authorityStart = schemeEnd + 3;
-        int authorityEnd = authorityEnd(url, authorityStart);
-        int at = url.lastIndexOf('@', authorityEnd - 1);
+        // The last '@' anywhere ends the user info: a password may hold an unencoded '/', '?' or '#', and masking
+        // too much of an odd URL is better than printing a secret.
+        int at = url.lastIndexOf('@');
         if (at < authorityStart) {
             return url;
         }
         String userInfo = url.substring(authorityStart, at);
         int colon = userInfo.indexOf(':');
-        String safeUserInfo = colon < 0 ? MASK : userInfo.substring(0, colon) + ":" + MASK;
+        boolean plainUser = colon >= 0 && authorityEnd(userInfo.substring(0, colon), 0) == colon;
+        String safeUserInfo = plainUser ? userInfo.substring(0, colon) + ":" + MASK : MASK;
         return url.substring(0, authorityStart) + safeUserInfo + url.substring(at);
     }
 

@@ -20,6 +20,7 @@ final class ConnectionQueue {
     private final Queue<StatefulConnection<String, String>> idle = new ConcurrentLinkedQueue<>();
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     private final AtomicInteger wip = new AtomicInteger();
+    private volatile boolean closed;
 
     void add(StatefulConnection<String, String> connection) {
         idle.add(connection);
@@ -30,6 +31,10 @@ final class ConnectionQueue {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Mono<StatefulConnection<String, String>> borrow() {
         return Mono.<StatefulConnection<String, String>>create(sink -> {
+            if (closed) {
+                sink.error(closedError());
+                return;
+            }
             Waiter waiter = new Waiter(sink);
             sink.onCancel(waiter::cancel);
             waiters.add(waiter);
@@ -42,9 +47,21 @@ final class ConnectionQueue {
         drain();
     }
 
-    /** Every connection, idle or not, is closed by the owner; this only forgets the idle ones. */
-    void clear() {
+    /**
+     * Refuse new borrowers and fail the waiting ones; every connection, idle or not, is closed by the owner, this
+     * only forgets the idle ones.
+     */
+    void close() {
+        closed = true;
         idle.clear();
+        Waiter waiter;
+        while ((waiter = waiters.poll()) != null) {
+            waiter.fail(closedError());
+        }
+    }
+
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("The connection pool is closed");
     }
 
     private void drain() {
@@ -96,6 +113,12 @@ final class ConnectionQueue {
             }
             sink.success(connection);
             return true;
+        }
+
+        void fail(Throwable error) {
+            if (state.compareAndSet(WAITING, CANCELLED)) {
+                sink.error(error);
+            }
         }
 
         void cancel() {

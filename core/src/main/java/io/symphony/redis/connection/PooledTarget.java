@@ -58,8 +58,10 @@ final class PooledTarget implements ConnectionTarget {
 
     @Override
     public Mono<Void> close() {
-        return Flux.fromIterable(all)
+        // Close the queue first: waiting borrowers fail at once instead of receiving a connection being closed.
+        return Mono.fromRunnable(queue::close)
+                .thenMany(Flux.fromIterable(all))
                 .flatMap(connection -> Mono.fromCompletionStage(connection::closeAsync), size)
-                .then(Mono.fromRunnable(queue::clear));
+                .then();
     }
 }

@@ -1,5 +1,6 @@
 package io.symphony.redis.runtime;
 
+import io.lettuce.core.RedisCommandExecutionException;
 import io.symphony.redis.connection.PoolAlias;
 import io.symphony.redis.connection.RedisConnections;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import reactor.core.publisher.Mono;
 /**
  * Ensures {@code notify-keyspace-events} contains the configured flags on every distinct server: it only adds the
  * missing flags ({@code CONFIG GET} then {@code CONFIG SET old+missing}), never removes any. When the server refuses
- * {@code CONFIG} (managed Redis, ACL), it logs one warning per server and start-up goes on.
+ * {@code CONFIG} (managed Redis, ACL), it logs one warning per server and start-up goes on; any other failure
+ * (connection lost, timeout) fails start-up.
  */
 final class KeyspaceEventsBootstrap {
 
@@ -51,7 +53,8 @@ final class KeyspaceEventsBootstrap {
                     log.info("Adding '{}' to notify-keyspace-events '{}' on {}", missing, current, endpoint);
                     return commands.configSet(PARAMETER, current + missing).then();
                 }))
-                .onErrorResume(error -> {
+                // Only a refusal by the server (CONFIG renamed, NOPERM) is tolerated; a lost connection fails start-up.
+                .onErrorResume(RedisCommandExecutionException.class, error -> {
                     log.warn("Could not ensure notify-keyspace-events '{}' on {} ({}): expiry events will only "
                             + "arrive if the server is configured for them", flags, endpoint, error.getMessage());
                     return Mono.empty();

@@ -93,9 +93,18 @@ public final class SymphonyRuntime {
      * Create a runtime on client resources the caller owns; {@link #close()} will not shut them down.
      */
     public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config, ClientResources resources) {
+        return create(config, resources, RedisValueCodec.defaults(), KeyFactory.defaults());
+    }
+
+    /**
+     * Create a runtime on client resources the caller owns, with a custom codec and key factory; {@link #close()}
+     * will not shut the resources down.
+     */
+    public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config, ClientResources resources,
+            RedisValueCodec codec, KeyFactory keys) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(resources, "resources");
-        Extensions extensions = new Extensions(RedisValueCodec.defaults(), KeyFactory.defaults());
+        Extensions extensions = new Extensions(codec, keys);
         return Mono.defer(() -> open(config, resources, extensions, null));
     }
 

@@ -3,7 +3,9 @@ package io.symphony.redis.listener;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,7 @@ public final class TriggerListener {
     private static final Logger log = LoggerFactory.getLogger(TriggerListener.class);
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final int EVENT_CLAIM_CONCURRENCY = 32;
+    private static final long BUSY_RECHECK_MS = 10;
 
     private final TriggerRegistry registry;
     private final TriggerListenerOptions options;
@@ -51,6 +54,8 @@ public final class TriggerListener {
     private final FireLagRecorder lags = new FireLagRecorder();
     private final Duration lease;
     private final AtomicLong nextDelay = new AtomicLong();
+    /** Claimed occurrences not finished yet; the sweeper claims only as many as there are free handler slots. */
+    private final AtomicInteger unfinished = new AtomicInteger();
     private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -101,10 +106,24 @@ public final class TriggerListener {
             if (!running.compareAndSet(null, fresh)) {
                 return Mono.error(new IllegalStateException("TriggerListener already started"));
             }
-            Mono<Void> connected = events.states().filter(state -> state == ListenerState.CONNECTED).next().then();
+            AtomicBoolean up = new AtomicBoolean();
+            Mono<Void> connected = events.states().filter(state -> state == ListenerState.CONNECTED).next().then()
+                    .doOnSuccess(ignored -> up.set(true));
+            Consumer<Throwable> eventsFailed = error -> {
+                if (up.get()) {
+                    log.error("Keyspace events stopped ({}); triggers keep firing from the due-index sweeper, but "
+                            + "keys written without a due-index entry are missed until the listener is restarted",
+                            error.toString());
+                } else {
+                    started.tryEmitError(error);
+                    stopping.tryEmitEmpty();
+                    running.compareAndSet(fresh, null);
+                }
+            };
             // Stop the sources, not the claimed stream: an occurrence once claimed is always run (or dead-lettered).
-            fresh.disposable = pipeline(stopping.asMono())
-                    .flatMap(runner::run, registry.concurrency())
+            fresh.disposable = pipeline(stopping.asMono(), eventsFailed)
+                    .flatMap(claim -> runner.run(claim).doFinally(signal -> unfinished.decrementAndGet()),
+                            registry.concurrency())
                     .subscribe(ignored -> { }, error -> {
                         log.error("Trigger listener stopped on an error", error);
                         started.tryEmitError(error);
@@ -162,19 +181,25 @@ public final class TriggerListener {
         return events;
     }
 
-    private Flux<Claim> pipeline(Mono<Void> stopping) {
+    private Flux<Claim> pipeline(Mono<Void> stopping, Consumer<Throwable> eventsFailed) {
+        // An event-stream failure must not end the sweeper: the due-index is the record, events only a fast path.
         Flux<ExpiryEvent> known = events.events()
                 .takeUntilOther(stopping)
                 .filter(event -> registry.has(event.action()) || registry.lookup(event.action(), event.key())
-                        .isPresent());
+                        .isPresent())
+                .onErrorResume(error -> {
+                    eventsFailed.accept(error);
+                    return Mono.empty();
+                });
         if (registry.broadcast()) {
             return known.map(event -> new Claim(event.key(), System.currentTimeMillis(), -1,
-                    TriggerEvent.Source.BROADCAST));
+                    TriggerEvent.Source.BROADCAST)).doOnNext(claim -> unfinished.incrementAndGet());
         }
         Flux<Claim> fast = known.flatMap(event -> store.claimEvent(event.key(), lease)
+                .doOnNext(claim -> unfinished.incrementAndGet())
                 .onErrorResume(error -> {
-                    log.warn("Claiming '{}' from its event failed ({}); the sweeper will claim it", event.key(),
-                            error.toString());
+                    log.warn("Claiming '{}' from its event failed ({}); the sweeper will claim it if it has a "
+                            + "due-index entry", event.key(), error.toString());
                     return Mono.empty();
                 }), EVENT_CLAIM_CONCURRENCY);
         return Flux.merge(fast, sweeper(stopping));
@@ -182,15 +207,16 @@ public final class TriggerListener {
 
     private Flux<Claim> sweeper(Mono<Void> stopping) {
         AtomicBoolean stop = new AtomicBoolean();
-        Flux<Claim> sweepOnce = Flux.defer(() -> store.sweep(options.batchSize(), lease, options.dedupWindow())
-                .doOnNext(this::planNext)
-                .onErrorResume(error -> {
-                    log.warn("Due-index sweep failed ({}); retrying in {}", error.toString(),
-                            options.sweepInterval());
-                    nextDelay.set(options.sweepInterval().toMillis());
-                    return Mono.empty();
-                })
-                .flatMapIterable(TriggerStore.Sweep::claims));
+        Flux<Claim> sweepOnce = Flux.defer(() -> {
+            int batch = Math.min(options.batchSize(), registry.concurrency() - unfinished.get());
+            if (batch <= 0) {
+                // Every handler slot is busy: claiming more would start their leases while they wait locally.
+                // Look again soon; this costs no Redis call.
+                nextDelay.set(Math.min(options.sweepInterval().toMillis(), BUSY_RECHECK_MS));
+                return Flux.empty();
+            }
+            return sweepClaims(batch);
+        });
         Mono<Void> pause = Mono.firstWithSignal(
                 Mono.defer(() -> Mono.delay(Duration.ofMillis(nextDelay.get()), options.scheduler())).then(),
                 stopping.doOnTerminate(() -> stop.set(true)));
@@ -199,9 +225,24 @@ public final class TriggerListener {
         return sweepOnce.concatWith(pause.then(Mono.<Claim>empty())).repeat(() -> !stop.get());
     }
 
-    private void planNext(TriggerStore.Sweep sweep) {
+    private Flux<Claim> sweepClaims(int batch) {
+        return store.sweep(batch, lease, options.dedupWindow())
+                .doOnNext(sweep -> {
+                    unfinished.addAndGet(sweep.claims().size());
+                    planNext(sweep, batch);
+                })
+                .onErrorResume(error -> {
+                    log.warn("Due-index sweep failed ({}); retrying in {}", error.toString(),
+                            options.sweepInterval());
+                    nextDelay.set(options.sweepInterval().toMillis());
+                    return Mono.empty();
+                })
+                .flatMapIterable(TriggerStore.Sweep::claims);
+    }
+
+    private void planNext(TriggerStore.Sweep sweep, int batch) {
         long interval = options.sweepInterval().toMillis();
-        if (sweep.claims().size() >= options.batchSize()) {
+        if (sweep.claims().size() >= batch) {
             nextDelay.set(0);
         } else if (sweep.nextWake() < 0) {
             nextDelay.set(interval);
