@@ -112,6 +112,7 @@ public final class ExpiryEvents {
     /** Complete {@link #events()}, close the connection and shut the dedicated client down. */
     public Mono<Void> close() {
         return Mono.defer(() -> {
+            connector.markClosing();
             closed.tryEmitEmpty();
             emitState(ListenerState.STOPPED);
             return connector.shutdown();

@@ -31,6 +31,8 @@ abstract class PubSubConnector {
     final PoolEndpoint endpoint;
     final String channel;
     final Consumer<ListenerState> states;
+    /** Set before an orderly close, so the disconnect it causes is not reported as a lost connection. */
+    private volatile boolean closing;
 
     PubSubConnector(PoolEndpoint endpoint, String channel, Consumer<ListenerState> states) {
         this.endpoint = endpoint;
@@ -48,6 +50,11 @@ abstract class PubSubConnector {
     /** Shut the client down. */
     abstract Mono<Void> shutdown();
 
+    /** Announce an orderly close: disconnects from now on are expected. */
+    final void markClosing() {
+        closing = true;
+    }
+
     final RedisConnectionStateListener stateListener() {
         return new RedisConnectionStateListener() {
             @Override
@@ -57,6 +64,10 @@ abstract class PubSubConnector {
 
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (closing) {
+                    log.debug("Expiry pub/sub connection to {} closed", endpoint.redactedUrl());
+                    return;
+                }
                 log.warn("Expiry pub/sub connection to {} lost; re-connecting (events published meanwhile are "
                         + "lost; the due-index sweeper covers indexed triggers)", endpoint.redactedUrl());
                 states.accept(ListenerState.RECONNECTING);
