@@ -68,17 +68,17 @@ public class OverheadBenchmark {
         runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder()
                 .url(server.uri())
                 .keyspaceEvents(false)
-                .build()).block();
+                .build()).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         OverheadOperation.Fixture fixture = new OverheadOperation.Fixture(runtime);
         work = impl == Impl.SYMPHONY ? operation.symphony(fixture) : operation.raw(fixture);
-        work.apply(0).block();
+        work.apply(0).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         perThread = LoadDriver.perThread(inFlight, params.getThreads());
     }
 
     /** Close the runtime and stop the server. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        runtime.close().timeout(Teardown.BOUND, reactor.core.publisher.Mono.empty()).block();
+        runtime.close().timeout(Teardown.BOUND, reactor.core.publisher.Mono.empty()).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         server.close();
     }
 

@@ -54,7 +54,7 @@ public class PeerBenchmark {
         adapter = client.open(server.host(), server.port());
         record = UserRecords.record();
         perThread = LoadDriver.perThread(inFlight, params.getThreads());
-        Map<String, Object> back = adapter.upsertThenGet(0, record).block();
+        Map<String, Object> back = adapter.upsertThenGet(0, record).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         if (back == null || back.size() != record.size()) {
             throw new IllegalStateException(client + " read back " + back + " for " + record);
         }

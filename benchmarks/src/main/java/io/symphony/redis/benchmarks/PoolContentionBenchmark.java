@@ -113,7 +113,7 @@ public class PoolContentionBenchmark {
                 .poolSize(poolSize)
                 .keyspaceEvents(false)
                 .build();
-        SymphonyRuntime opened = SymphonyRuntime.create(config).block();
+        SymphonyRuntime opened = SymphonyRuntime.create(config).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         runtime = opened;
         List<String> aliases = List.copyOf(opened.connections().aliases());
         return i -> {
@@ -146,7 +146,7 @@ public class PoolContentionBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         if (runtime != null) {
-            runtime.close().timeout(Teardown.BOUND, reactor.core.publisher.Mono.empty()).block();
+            runtime.close().timeout(Teardown.BOUND, reactor.core.publisher.Mono.empty()).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         }
         if (pool != null) {
             pool.closeAsync().join();

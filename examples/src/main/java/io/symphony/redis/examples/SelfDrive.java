@@ -56,10 +56,10 @@ final class SelfDrive {
                 TENANTS.size(), 2, debounce.toMillis());
         Flux.fromIterable(users)
                 .flatMap(scope -> converse(scope[0], scope[1]), users.size())
-                .blockLast(Duration.ofSeconds(45));
+                .blockLast(Duration.ofSeconds(45)); // allowed-blocking: synchronous entry point (main/lifecycle), never on an event loop
         Duration settle = debounce.plusSeconds(1);
         say("All bursts processed; staying quiet %d ms more so any duplicate firing would show", settle.toMillis());
-        Mono.delay(settle).block();
+        Mono.delay(settle).block(); // allowed-blocking: synchronous entry point (main/lifecycle), never on an event loop
         return verify(users);
     }
 
@@ -99,7 +99,7 @@ final class SelfDrive {
         long processed = 0;
         boolean ok = true;
         for (String[] scope : users) {
-            Map<String, Object> state = state(scope[0], scope[1]).block(Duration.ofSeconds(10));
+            Map<String, Object> state = state(scope[0], scope[1]).block(Duration.ofSeconds(10)); // allowed-blocking: synchronous entry point (main/lifecycle), never on an event loop
             Map<?, ?> handler = handlerState(state);
             Map<?, ?> tool = toolResults(state);
             List<List<String>> bursts = SCRIPT.get(scope[1]);

@@ -19,14 +19,14 @@ final class ListenerLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         // allowed-blocking: context start-up; the application is ready only once triggers are being received
-        listener.start().block(SymphonyRedisAutoConfiguration.START_TIMEOUT);
+        listener.start().block(SymphonyRedisAutoConfiguration.START_TIMEOUT); // allowed-blocking: synchronous entry point (main/lifecycle), never on an event loop
         running = true;
     }
 
     @Override
     public void stop() {
         // allowed-blocking: context shutdown; running handlers finish first
-        listener.stop().block(SymphonyRedisAutoConfiguration.START_TIMEOUT);
+        listener.stop().block(SymphonyRedisAutoConfiguration.START_TIMEOUT); // allowed-blocking: synchronous entry point (main/lifecycle), never on an event loop
         running = false;
     }
 

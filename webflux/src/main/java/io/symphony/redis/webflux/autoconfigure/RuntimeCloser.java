@@ -15,6 +15,6 @@ final class RuntimeCloser implements DisposableBean {
     @Override
     public void destroy() {
         // allowed-blocking: context shutdown; Spring's destroy callbacks are synchronous
-        runtime.close().block(SymphonyRedisAutoConfiguration.START_TIMEOUT);
+        runtime.close().block(SymphonyRedisAutoConfiguration.START_TIMEOUT); // allowed-blocking: synchronous entry point (main/lifecycle), never on an event loop
     }
 }

@@ -87,7 +87,7 @@ public class SymphonyRedisAutoConfiguration {
         @Bean(destroyMethod = "")
         SymphonyRuntime symphonyRuntime(SymphonyRedisConfig config) {
             // allowed-blocking: application start-up on the main thread; the beans below need a connected runtime
-            return Objects.requireNonNull(SymphonyRuntime.create(config).block(START_TIMEOUT), "runtime");
+            return Objects.requireNonNull(SymphonyRuntime.create(config).block(START_TIMEOUT), "runtime"); // allowed-blocking: synchronous entry point (main/lifecycle), never on an event loop
         }
 
         @Bean
