@@ -19,10 +19,8 @@ public enum ConnectionStrategy {
      * publisher it runs and gives it back on complete, error or cancel; when all are borrowed, callers wait in
      * order. Use it for long blocking commands; it costs more CPU per operation than {@link #SHARED}.
      *
-     * <p><b>Known limit:</b> a pipeline that runs commands on the same pool for each element of a SCAN
-     * ({@code scanKeys(..).flatMap(key -> get(key))}, and the repositories' scan-based methods) can stall when the
-     * pool is small: SCAN borrows per page, but a hand-out race under that pattern is not yet understood. Prefer
-     * {@link #SHARED} (the default) for such work.
+     * <p>A borrower that runs further commands on the same pool inside its publisher (a nested call) needs a second
+     * connection and waits if none is free: keep nested work outside, as SCAN does by borrowing per page.
      */
     POOLED
 }

@@ -63,7 +63,10 @@ final class KeyOps {
         return executor.mono("SCAN", pattern, alias, c -> c.scan(args))
                 .expand(cursor -> cursor.isFinished()
                         ? Mono.empty()
-                        : executor.mono("SCAN", pattern, alias, c -> c.scan(cursor, args)))
+                        // expand subscribes to the next page ahead of demand; cache() requests it at once, so a
+                        // borrowed connection goes back as soon as the reply arrives instead of waiting for demand
+                        // (which, with a pool of one, could wait on commands needing that same connection).
+                        : executor.mono("SCAN", pattern, alias, c -> c.scan(cursor, args)).cache())
                 .concatMapIterable(KeyScanCursor::getKeys, 1);
     }
 }

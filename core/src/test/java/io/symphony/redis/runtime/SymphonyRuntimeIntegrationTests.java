@@ -165,7 +165,7 @@ class SymphonyRuntimeIntegrationTests {
     }
 
     @Test
-    void pooledStrategy_scanBorrowsPerPage_andWalksEveryKey() {
+    void pooledStrategy_scanBorrowsPerPage_evenWithPerKeyCommandsOnOneConnection() {
         start(SymphonyRedisConfig.builder().url(redis.uri()).connectionStrategy(ConnectionStrategy.POOLED)
                 .poolSize(1).keyspaceEvents(false).build());
         String prefix = uniqueKey();
@@ -174,6 +174,15 @@ class SymphonyRuntimeIntegrationTests {
         }
 
         runtime.ops().scanKeys(prefix + ":*", 20).distinct().count()
+                .as(StepVerifier::create)
+                .expectNext(300L)
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
+        // GETs on the same single-connection pool for each scanned key: pages must not hold the connection while
+        // they wait for demand (expand subscribes ahead), or the walk and the GETs wait on each other forever.
+        runtime.ops().scanKeys(prefix + ":*", 20)
+                .flatMap(key -> runtime.ops().get(key), 4)
+                .count()
                 .as(StepVerifier::create)
                 .expectNext(300L)
                 .expectComplete()
