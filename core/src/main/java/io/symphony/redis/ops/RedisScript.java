@@ -25,6 +25,17 @@ public final class RedisScript<T> {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /**
+     * Lua fragment defining {@code now_ms()}: the server's clock ({@code TIME}) in epoch milliseconds. Prepend it to
+     * a script's source so that every instance computes due times and leases from one clock, never its own.
+     */
+    public static final String NOW_MS_FUNCTION = """
+            local function now_ms()
+              local t = redis.call('TIME')
+              return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+            end
+            """;
+
     private final String source;
     private final String sha1;
     private final ScriptOutputType outputType;

@@ -11,9 +11,8 @@ import java.util.List;
  */
 final class TriggerScripts {
 
-    private static final String NOW = """
-            local t = redis.call('TIME')
-            local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+    private static final String NOW = RedisScript.NOW_MS_FUNCTION + """
+            local now = now_ms()
             """;
 
     /**

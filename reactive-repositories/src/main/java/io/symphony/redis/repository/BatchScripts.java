@@ -27,17 +27,16 @@ final class BatchScripts {
      * is left; {@code settle} reports whether the list is drained (no items, no claims) and, on a single node, removes
      * the list from the active set and the tenant from the pending set when no active list remains.
      */
-    private static final String LIBRARY = """
-            local function now_ms()
-              local t = redis.call('TIME')
-              return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-            end
+    private static final String MARK_FUNCTION = """
             local function mark(key, member, ttl)
               redis.call('SADD', key, member)
               if redis.call('PTTL', key) < ttl then
                 redis.call('PEXPIRE', key, ttl)
               end
             end
+            """;
+
+    private static final String LIBRARY = RedisScript.NOW_MS_FUNCTION + MARK_FUNCTION + """
             local function mark_pending(member, tenant, ttl)
               if #KEYS >= 5 then
                 mark(KEYS[4], member, ttl)
@@ -97,13 +96,7 @@ final class BatchScripts {
      * on Cluster); ARGV[1] TTL ms, ARGV[2] list member, ARGV[3] tenant, ARGV[4] the encoded item. The list's TTL is
      * set to the TTL, the two sets' TTLs are extended to it. Returns the list's new length.
      */
-    static final RedisScript<Long> ENQUEUE = RedisScript.returningLong("""
-            local function mark(key, member, ttl)
-              redis.call('SADD', key, member)
-              if redis.call('PTTL', key) < ttl then
-                redis.call('PEXPIRE', key, ttl)
-              end
-            end
+    static final RedisScript<Long> ENQUEUE = RedisScript.returningLong(MARK_FUNCTION + """
             local ttl = tonumber(ARGV[1])
             local length = redis.call('RPUSH', KEYS[1], ARGV[4])
             redis.call('PEXPIRE', KEYS[1], ttl)

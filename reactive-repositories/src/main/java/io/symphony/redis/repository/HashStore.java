@@ -31,10 +31,6 @@ final class HashStore {
         this.support = support;
     }
 
-    RepositorySupport support() {
-        return support;
-    }
-
     /** HGETALL, decoded with the per-field types; empty when the hash does not exist. */
     Mono<Map<String, @Nullable Object>> get(String key, FieldTypes types, String alias) {
         Objects.requireNonNull(types, "types");

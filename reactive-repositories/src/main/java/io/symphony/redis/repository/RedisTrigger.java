@@ -43,18 +43,16 @@ public final class RedisTrigger {
      * KEYS[1] trigger key, KEYS[2] due index; ARGV[1] value, ARGV[2] TTL ms. SET PX, then ZADD with the due time
      * computed from the server's TIME, so the index and the key's expiry agree to the millisecond.
      */
-    static final RedisScript<Long> SET = RedisScript.returningLong("""
-            local t = redis.call('TIME')
-            local due = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[2])
+    static final RedisScript<Long> SET = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + """
+            local due = now_ms() + tonumber(ARGV[2])
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             redis.call('ZADD', KEYS[2], due, KEYS[1])
             return due
             """);
 
     /** KEYS[1] due index; ARGV[1] member, ARGV[2] TTL ms. ZADD at server TIME + TTL (the Cluster layout). */
-    static final RedisScript<Long> INDEX = RedisScript.returningLong("""
-            local t = redis.call('TIME')
-            local due = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[2])
+    static final RedisScript<Long> INDEX = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + """
+            local due = now_ms() + tonumber(ARGV[2])
             redis.call('ZADD', KEYS[1], due, ARGV[1])
             return due
             """);

@@ -37,7 +37,7 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
         this.pool = Objects.requireNonNull(pool, "pool");
         this.defaultTtl = Ttls.requirePositive(defaultTtl, "defaultTtl");
         support.keys().genericKey(tenant, "probe"); // validates the tenant now, reserved names included
-        this.hashes = new HashStore(support.withDefaultTtl(defaultTtl));
+        this.hashes = new HashStore(support);
     }
 
     /** A copy of this repository whose commands run on another pool alias. */
