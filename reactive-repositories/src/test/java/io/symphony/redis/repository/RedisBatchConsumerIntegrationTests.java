@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.testsupport.TestRedis;
@@ -37,7 +37,7 @@ class RedisBatchConsumerIntegrationTests {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
     @BeforeAll
     static void start() {

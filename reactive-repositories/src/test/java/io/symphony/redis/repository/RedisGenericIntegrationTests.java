@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
@@ -23,7 +23,7 @@ import tools.jackson.core.type.TypeReference;
 class RedisGenericIntegrationTests {
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
     record Order(String id, int qty, boolean paid) {
     }

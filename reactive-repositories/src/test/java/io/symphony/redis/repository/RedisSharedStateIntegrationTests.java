@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
@@ -27,7 +27,7 @@ class RedisSharedStateIntegrationTests {
     private static final long DAY = 86_400;
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
     private String tenant;
     private RedisSharedState states;
@@ -293,7 +293,7 @@ class RedisSharedStateIntegrationTests {
 
         RedisSharedState onDefault = states.onPool(PoolAliases.DEFAULT);
         onDefault.upsert("conv", Map.of("b", 2)).as(StepVerifier::create).expectNext(true).verifyComplete();
-        RedisCommands<String, String> defaultDb = fixture.raw(PoolAliases.DEFAULT);
+        RedisClusterCommands<String, String> defaultDb = fixture.raw(PoolAliases.DEFAULT);
         assertThat(defaultDb.hgetall(key("conv"))).isEqualTo(Map.of("b", "2"));
         assertThat(raw.hgetall(key("conv"))).isEqualTo(Map.of("a", "1"));
         assertThat(onDefault.pool()).isEqualTo(PoolAliases.DEFAULT);

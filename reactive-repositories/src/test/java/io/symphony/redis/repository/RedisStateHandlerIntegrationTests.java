@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
@@ -29,7 +29,7 @@ class RedisStateHandlerIntegrationTests {
     private static final long DAY = 86_400;
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
     private String tenant;
     private RedisStateHandler handlers;
@@ -275,7 +275,7 @@ class RedisStateHandlerIntegrationTests {
         RedisStateHandler onDefault = handlers.onPool(PoolAliases.DEFAULT);
         onDefault.upsert("h", Map.of("a", 1)).as(StepVerifier::create).expectNext(true).verifyComplete();
 
-        RedisCommands<String, String> defaultDb = fixture.raw(PoolAliases.DEFAULT);
+        RedisClusterCommands<String, String> defaultDb = fixture.raw(PoolAliases.DEFAULT);
         assertThat(defaultDb.hgetall(key("h"))).isEqualTo(Map.of("a", "1"));
         assertThat(raw.exists(key("h"))).isZero();
         assertThat(onDefault.userId()).isEqualTo("u1");

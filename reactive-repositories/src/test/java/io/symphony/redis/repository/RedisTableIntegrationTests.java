@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
@@ -31,7 +31,7 @@ class RedisTableIntegrationTests {
     private static final Duration DAY = Duration.ofSeconds(86_400);
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
     private final String tenant = TestRedis.uniqueTenant("table");
     private final RedisTable tables = new RedisTable(fixture.support, tenant);
@@ -369,7 +369,7 @@ class RedisTableIntegrationTests {
         onDefault.upsert("products", "p1", Map.of("a", 1)).as(StepVerifier::create).expectNext(true)
                 .verifyComplete();
 
-        RedisCommands<String, String> rawDefault = fixture.raw(PoolAliases.DEFAULT);
+        RedisClusterCommands<String, String> rawDefault = fixture.raw(PoolAliases.DEFAULT);
         assertThat(rawDefault.hgetall(key("products", "p1"))).isEqualTo(Map.of("a", "1"));
         assertThat(rawDefault.pttl(key("products", "p1"))).isBetween(28_000L, 33_000L);
         assertThat(raw.exists(key("products", "p1"))).isZero();

@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
@@ -31,7 +31,7 @@ class RedisUserIntegrationTests {
     private static final Duration DAY = Duration.ofSeconds(86_400);
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
     private final String tenant = TestRedis.uniqueTenant("user");
 

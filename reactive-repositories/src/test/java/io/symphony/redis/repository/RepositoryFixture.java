@@ -1,26 +1,52 @@
 package io.symphony.redis.repository;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.runtime.SymphonyRuntime;
+import io.symphony.redis.testsupport.LocalRedisCluster;
 import io.symphony.redis.testsupport.TestRedis;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * One runtime on the shared test server for a test class, the repository support built from it, raw connections
- * to each alias's DB for asserting stored bytes and TTLs, and unique tenants so tests never flush.
+ * One runtime on the backend's shared test server for a test class (or one invocation of a parameterised class),
+ * the repositories built from it as {@link SymphonyRepositories#of(SymphonyRuntime)} builds them (so the Cluster run
+ * uses the Cluster layouts of the batch and trigger repositories), raw connections for asserting stored bytes and
+ * TTLs, and unique tenants so tests never flush.
  */
 final class RepositoryFixture implements AutoCloseable {
 
-    final TestRedis redis = TestRedis.shared();
+    final Backend backend;
     final SymphonyRuntime runtime;
     final RepositorySupport support;
+    final SymphonyRepositories repos;
 
-    RepositoryFixture() {
-        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(redis.uri()).keyspaceEvents(false).build())
-                .block(Duration.ofSeconds(10));
+    private RepositoryFixture(Backend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        String url = backend == Backend.CLUSTER ? LocalRedisCluster.shared().uri() : TestRedis.shared().uri();
+        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(url).keyspaceEvents(false).build())
+                .block(Duration.ofSeconds(30));
         support = RepositorySupport.of(runtime.ops(), runtime.codec(), runtime.keys());
+        repos = SymphonyRepositories.of(runtime);
+    }
+
+    /** Open a fixture on the standalone server (for the classes that only make sense there). */
+    RepositoryFixture() {
+        this(Backend.STANDALONE);
+    }
+
+    /** Open a fixture on {@code backend}. */
+    static RepositoryFixture open(Backend backend) {
+        return new RepositoryFixture(backend);
+    }
+
+    /** Whether this fixture runs on the Cluster. */
+    boolean cluster() {
+        return backend == Backend.CLUSTER;
     }
 
     /** A tenant no other test uses. */
@@ -28,9 +54,43 @@ final class RepositoryFixture implements AutoCloseable {
         return TestRedis.uniqueTenant("t");
     }
 
-    /** Raw commands on the DB of {@code alias} (from the default table). */
-    RedisCommands<String, String> raw(String alias) {
-        return redis.sync(PoolAliases.DEFAULT_DATABASES.get(alias));
+    /**
+     * Raw commands on the DB of {@code alias}: the alias's numbered DB (from the default table) on standalone, the
+     * cluster-aware connection (DB 0, shared by every alias) on the Cluster.
+     */
+    RedisClusterCommands<String, String> raw(String alias) {
+        if (cluster()) {
+            return LocalRedisCluster.shared().sync();
+        }
+        return TestRedis.shared().sync(PoolAliases.DEFAULT_DATABASES.get(alias));
+    }
+
+    /** The shared Cluster; only on the Cluster backend. */
+    LocalRedisCluster localCluster() {
+        if (!cluster()) {
+            throw new IllegalStateException("not a Cluster fixture");
+        }
+        return LocalRedisCluster.shared();
+    }
+
+    /** The batch repository of {@code tenant} with this backend's layout. */
+    RedisBatch batch(String tenant) {
+        return repos.batch(tenant);
+    }
+
+    /** The trigger repository of {@code tenant} with this backend's layout. */
+    RedisTrigger trigger(String tenant) {
+        return repos.trigger(tenant);
+    }
+
+    /** The batch layouts that work on this backend: both on standalone, only {@link BatchTopology#CLUSTER} on Cluster. */
+    List<BatchTopology> topologies() {
+        return cluster() ? List.of(BatchTopology.CLUSTER) : List.of(BatchTopology.values());
+    }
+
+    /** Skip the running test on the Cluster backend, saying why it only makes sense on standalone. */
+    void assumeStandalone(String reason) {
+        assumeTrue(!cluster(), () -> "standalone only: " + reason);
     }
 
     @Override

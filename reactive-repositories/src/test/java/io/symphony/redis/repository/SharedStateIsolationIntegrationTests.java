@@ -2,7 +2,7 @@ package io.symphony.redis.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class SharedStateIsolationIntegrationTests {
             "日本🎵");
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
     @BeforeAll
     static void start() {

@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
@@ -32,7 +32,7 @@ class StateHandlerMergeIntegrationTests {
     private static final Instant NOW = Instant.parse("2026-11-25T21:54:46.730729999Z");
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
     private String tenant;
     private String key;

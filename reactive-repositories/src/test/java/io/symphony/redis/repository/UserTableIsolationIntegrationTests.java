@@ -2,7 +2,7 @@ package io.symphony.redis.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.testsupport.RedisTest;
 import io.symphony.redis.testsupport.TestRedis;
@@ -23,8 +23,8 @@ import reactor.test.StepVerifier;
 class UserTableIsolationIntegrationTests {
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> users;
-    private static RedisCommands<String, String> rows;
+    private static RedisClusterCommands<String, String> users;
+    private static RedisClusterCommands<String, String> rows;
 
     private final String base = TestRedis.uniqueTenant("iso");
     /** Tenants that hold records; several would be inside {@code base}'s namespace if tenants were not escaped. */
@@ -66,7 +66,7 @@ class UserTableIsolationIntegrationTests {
     }
 
     /** Every key of this test's tenants in one pool's DB with its fields. */
-    private Map<String, Map<String, String>> dump(RedisCommands<String, String> raw) {
+    private Map<String, Map<String, String>> dump(RedisClusterCommands<String, String> raw) {
         Map<String, Map<String, String>> dump = new TreeMap<>();
         for (String key : raw.keys("*")) {
             if (key.startsWith(base)) {

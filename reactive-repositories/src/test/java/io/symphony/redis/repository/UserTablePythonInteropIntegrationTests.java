@@ -2,7 +2,7 @@ package io.symphony.redis.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.codec.FieldTypes;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.testsupport.RedisTest;
@@ -40,8 +40,8 @@ class UserTablePythonInteropIntegrationTests {
             + "\"tags\": [\"x\", \"y\"], \"flags\": [\"1\", \"0\"]}";
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> users;
-    private static RedisCommands<String, String> rows;
+    private static RedisClusterCommands<String, String> users;
+    private static RedisClusterCommands<String, String> rows;
 
     private final String tenant = TestRedis.uniqueTenant("py");
 
