@@ -10,10 +10,11 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Run every test of the class once per {@link Backend}: standalone, then Cluster. The class opens its
- * {@link RepositoryFixture} for the backend in a {@code @BeforeParameterizedClassInvocation} method taking the
- * {@link Backend} (so the class declares a {@code @Parameter Backend backend} field) and closes it in {@code @AfterParameterizedClassInvocation}; a test that only makes sense on one
- * engine says so with {@link RepositoryFixture#assumeStandalone(String)}.
+ * Run every test of the class once per {@link Backend}: standalone, then Cluster. The class declares a
+ * {@code @Parameter Backend backend} field, opens its {@link RepositoryFixture} for the backend in a static
+ * {@code @BeforeParameterizedClassInvocation} method taking the {@link Backend}, and closes it in
+ * {@code @AfterParameterizedClassInvocation}. A test that only makes sense on one engine says so with
+ * {@link RepositoryFixture#assumeStandalone(String)} or {@link RepositoryFixture#assumeCluster(String)}.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -10,6 +10,8 @@ import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.testsupport.TestRedis;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -152,6 +154,34 @@ class RedisTriggerIntegrationTests {
 
         assertThat(raw.exists(key)).as("the DEL never ran").isEqualTo(1);
         raw.del(index, key);
+    }
+
+    @Test
+    void theStandaloneLayoutIsRefusedOnAClusterAndWritesNothing() {
+        fixture.assumeCluster("only a Cluster refuses a script whose keys lie in several slots");
+        RedisTrigger standalone = RedisTrigger.standalone(fixture.support, tenant);
+
+        standalone.set("a", "id", Duration.ofSeconds(30)).as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisCommandException.class)
+                        .hasMessageContaining("CROSSSLOT"));
+
+        assertThat(raw.exists(tenant + ":EXPTRIGGER:a:id")).isZero();
+        assertThat(raw.zscore(due, tenant + ":EXPTRIGGER:a:id")).isNull();
+    }
+
+    @Test
+    void deleteAllByIdentifier_cancelsTriggersWhereverTheyLive() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            triggers.set("action" + i, "u1", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
+            keys.add(tenant + ":EXPTRIGGER:action" + i + ":u1");
+        }
+        fixture.assertOnEveryPrimary(keys);
+
+        triggers.deleteAllByIdentifier("u1").as(StepVerifier::create).expectNext(30L).verifyComplete();
+
+        assertThat(raw.exists(keys.toArray(String[]::new))).isZero();
+        assertThat(keys).allSatisfy(key -> assertThat(raw.zscore(due, key)).as(key).isNull());
     }
 
     @Test

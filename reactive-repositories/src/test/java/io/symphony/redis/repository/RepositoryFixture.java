@@ -1,16 +1,23 @@
 package io.symphony.redis.repository;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.runtime.SymphonyRuntime;
+import io.symphony.redis.testsupport.ClusterNode;
 import io.symphony.redis.testsupport.LocalRedisCluster;
 import io.symphony.redis.testsupport.TestRedis;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One runtime on the backend's shared test server for a test class (or one invocation of a parameterised class),
@@ -83,7 +90,7 @@ final class RepositoryFixture implements AutoCloseable {
         return repos.trigger(tenant);
     }
 
-    /** The batch layouts that work on this backend: both on standalone, only {@link BatchTopology#CLUSTER} on Cluster. */
+    /** The batch layouts that work on this backend: both on standalone, only {@link BatchTopology#CLUSTER} there. */
     List<BatchTopology> topologies() {
         return cluster() ? List.of(BatchTopology.CLUSTER) : List.of(BatchTopology.values());
     }
@@ -91,6 +98,41 @@ final class RepositoryFixture implements AutoCloseable {
     /** Skip the running test on the Cluster backend, saying why it only makes sense on standalone. */
     void assumeStandalone(String reason) {
         assumeTrue(!cluster(), () -> "standalone only: " + reason);
+    }
+
+    /** Skip the running test on the standalone backend, saying why it only makes sense on a Cluster. */
+    void assumeCluster(String reason) {
+        assumeTrue(cluster(), () -> "Cluster only: " + reason);
+    }
+
+    /**
+     * On the Cluster, assert that {@code keys} lie on every primary, so that a SCAN that skipped a node would miss
+     * some of them; nothing on standalone.
+     */
+    void assertOnEveryPrimary(Collection<String> keys) {
+        onePerPrimary(keys.stream().collect(Collectors.toMap(key -> key, key -> key, (a, b) -> a)));
+    }
+
+    /**
+     * Pick, of {@code byKey}, one value per primary of the Cluster (asserting that {@code byKey}'s keys reach every
+     * primary), in key order; on standalone, the first three values in key order.
+     */
+    <T> List<T> onePerPrimary(Map<String, T> byKey) {
+        List<String> keys = byKey.keySet().stream().sorted().toList();
+        if (!cluster()) {
+            return keys.stream().limit(3).map(byKey::get).toList();
+        }
+        Set<Integer> primaries = localCluster().primaries().stream().map(ClusterNode::port)
+                .collect(Collectors.toSet());
+        Map<Integer, T> picked = new LinkedHashMap<>();
+        for (String key : keys) {
+            picked.putIfAbsent(localCluster().primaryOf(key).port(), byKey.get(key));
+            if (picked.keySet().equals(primaries)) {
+                break;
+            }
+        }
+        assertThat(picked.keySet()).as("the primaries holding the test's keys").isEqualTo(primaries);
+        return List.copyOf(picked.values());
     }
 
     @Override

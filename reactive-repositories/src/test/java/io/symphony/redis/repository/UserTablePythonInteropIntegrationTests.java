@@ -25,6 +25,9 @@ import tools.jackson.core.type.TypeReference;
  * are exactly what the original's {@code serde.dumps} writes (spec section 4), written with raw {@code HSET} as
  * redis-py would, then read with our repositories; and what our repositories write is compared byte for byte with
  * what the original would have written.
+ *
+ * <p>Standalone only: the original keeps each pool in its own numbered DB and cannot run on a Cluster, so there is
+ * no Python service to share a Cluster with (the bytes are the same there: keys and values do not change).
  */
 @RedisTest
 class UserTablePythonInteropIntegrationTests {
