@@ -52,6 +52,23 @@ class ClusterKeySlotsIntegrationTests {
     }
 
     @Test
+    void theSlotsOfTheWorkedExampleInTheDocs() {
+        KeyFactory keys = KeyFactory.builder().build();
+        BatchKeys batch = BatchKeys.of(keys, "acme", "mail", "daily", "send");
+        Map<String, Long> expected = Map.of(
+                keys.userKey("acme", "u1"), 3379L,
+                tagged().userKey("acme", "u1"), 11304L,
+                keys.triggerKey("acme", "remind", "u1"), 12391L,
+                RedisTrigger.dueIndexKey(keys), 8958L,
+                batch.list(), 2370L,
+                batch.inflight(), 2370L,
+                batch.claims(), 2370L,
+                batch.lists(), 1226L,
+                batch.pending(), 7600L);
+        expected.forEach((key, slot) -> assertThat(slot(key)).as(key).isEqualTo(slot));
+    }
+
+    @Test
     void theTriggerIndexAndItsCompanionsShareOneSlotWhateverThePrefix() {
         for (KeyFactory keys : List.of(KeyFactory.builder().build(), tagged(),
                 KeyFactory.builder().triggerPrefix("REMIND").build())) {
