@@ -116,7 +116,7 @@ final class ClusterHealth {
 
     /** Tell whether a {@code CLUSTER NODES} entry is flagged primary. */
     static boolean isPrimary(RedisClusterNode node) {
-        return node.is(NodeFlag.UPSTREAM) || node.is(NodeFlag.MASTER);
+        return node.is(NodeFlag.UPSTREAM); // also true for the "master" flag
     }
 
     private static Optional<String> viewProblem(ClusterNode node, Partitions view, Map<String, ClusterNode> byId,
@@ -169,7 +169,12 @@ final class ClusterHealth {
             if (!node.isRunning()) {
                 continue;
             }
-            RedisClusterNode self = find(ClusterPartitionParser.parse(node.sync().clusterNodes()), node.nodeId());
+            RedisClusterNode self;
+            try {
+                self = find(ClusterPartitionParser.parse(node.sync().clusterNodes()), node.nodeId());
+            } catch (RedisException downMeanwhile) {
+                continue; // killed or restarting between isRunning() and the command: it serves nothing now
+            }
             if (self == null || !isPrimary(self)) {
                 continue;
             }

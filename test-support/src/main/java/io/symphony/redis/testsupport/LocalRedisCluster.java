@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -42,18 +44,25 @@ import org.slf4j.LoggerFactory;
  * {@code CLUSTER ADDSLOTS}, distinct config epochs with {@code CLUSTER SET-CONFIG-EPOCH}, the nodes are introduced
  * with {@code CLUSTER MEET}, and replicas attached with {@code CLUSTER REPLICATE}.
  *
- * <p>Node settings (each may be overridden through {@code extraArgs}, except the two marked fixed):
+ * <p>Node settings (each may be overridden through {@code extraArgs}, except those marked fixed):
  * <ul>
- *   <li>{@code cluster-enabled yes}, {@code cluster-config-file <node dir>/nodes.conf} (fixed);
- *   <li>{@code cluster-node-timeout 1000}: a killed primary is failed over in about two seconds;
+ *   <li>{@code cluster-enabled yes}, {@code cluster-config-file <node dir>/nodes.conf} (fixed), and the cluster
+ *       bus on port + 10000 (fixed: Redis 6.2 has no {@code cluster-port});
+ *   <li>{@code cluster-node-timeout 1000}: a killed primary is failed over in about 2.5 s;
  *   <li>{@code cluster-replica-validity-factor 0}: a replica always attempts failover however long its link has
  *       been down, so a test's failover never depends on how busy the machine was;
- *   <li>{@code cluster-require-full-coverage} is left at Redis's default {@code yes}: while a killed primary's
- *       slots are unserved the whole cluster refuses commands, as a production cluster does, so tests measure the
- *       real outage.
+ *   <li>{@code repl-diskless-sync-delay 0}: a replica's full sync starts at once instead of after Redis 7's default
+ *       5 s wait for more replicas;
+ *   <li>{@code cluster-require-full-coverage} is left at Redis's default {@code yes}, as in production: once a
+ *       killed primary is marked FAIL (about 1 s after the kill) every node refuses commands with
+ *       {@code CLUSTERDOWN} until its replica has taken over, so tests see the real outage.
  * </ul>
  *
- * <p>Instances are thread-safe. Stop with {@link #close()}; every process is also stopped by its pid at JVM exit.
+ * <p>A primary reports {@code cluster_state:ok} only 2 s after it started (Redis's rejoin delay), which bounds the
+ * start time from below; {@link #start} takes about 2.2 s on a quiet machine.
+ *
+ * <p>Instances are thread-safe. Stop with {@link #close()}; a cluster left open is stopped (by pid) and its temp
+ * directory deleted at JVM exit.
  */
 public final class LocalRedisCluster implements AutoCloseable {
 
@@ -61,14 +70,22 @@ public final class LocalRedisCluster implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final long POLL_MILLIS = 50;
-    private static final Set<String> FIXED = Set.of("--cluster-enabled", "--cluster-config-file");
+    private static final Set<String> FIXED = Set.of("--port", "--bind", "--daemonize", "--cluster-enabled",
+            "--cluster-config-file", "--cluster-port");
     private static final int BUS_PORT_OFFSET = 10_000;
     // Below Linux's ephemeral range (32768+), and so is the bus port: clients' outgoing sockets cannot take them.
     private static final int MIN_PORT = 11_000;
     private static final int MAX_PORT = 22_000;
     private static final int PORT_DRAWS = 100;
 
+    private static final Set<LocalRedisCluster> OPEN = ConcurrentHashMap.newKeySet();
     private static @Nullable LocalRedisCluster shared;
+
+    static {
+        // ProcessReaper would stop the nodes anyway; this also deletes the temp directories of unclosed clusters.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(LocalRedisCluster::stop),
+                "symphony-test-redis-clusters"));
+    }
 
     private final Path dir;
     private final List<ClusterNode> nodes;
@@ -90,8 +107,8 @@ public final class LocalRedisCluster implements AutoCloseable {
      * {@code i % primaries}; each gets {@code extraArgs} too, e.g. {@code "--notify-keyspace-events", "Ex"}.
      *
      * @throws IllegalArgumentException when {@code primaries < 3}, {@code replicasPerPrimary < 0}, or extraArgs set
-     *     {@code --port}, {@code --bind}, {@code --daemonize}, {@code --cluster-enabled} or
-     *     {@code --cluster-config-file}
+     *     {@code --port}, {@code --bind}, {@code --daemonize}, {@code --cluster-enabled},
+     *     {@code --cluster-config-file} or {@code --cluster-port}
      * @throws IllegalStateException when a node does not start or the cluster is not healthy within 60 s; the
      *     nodes started so far are stopped
      */
@@ -107,9 +124,7 @@ public final class LocalRedisCluster implements AutoCloseable {
      */
     public static synchronized LocalRedisCluster shared() {
         if (shared == null) {
-            LocalRedisCluster started = start(3, 1, true, "--notify-keyspace-events", "Ex", "--hz", "100");
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "symphony-test-redis-cluster"));
-            shared = started;
+            shared = start(3, 1, true, "--notify-keyspace-events", "Ex", "--hz", "100");
         }
         return shared;
     }
@@ -139,8 +154,10 @@ public final class LocalRedisCluster implements AutoCloseable {
                 nodes.add(ClusterNode.start(binary, nodeArgs(nodeDir, extraArgs), LocalRedisCluster::drawPort,
                         nodeDir));
             }
+            LOG.debug("Started {} cluster nodes in {} ms", count, (System.nanoTime() - startedAt) / 1_000_000);
             LocalRedisCluster cluster = new LocalRedisCluster(dir, nodes, isShared);
             cluster.form(primaries);
+            OPEN.add(cluster);
             LOG.info("Started a Redis Cluster of {} primaries and {} replicas ({}) in {} ms: {}", primaries,
                     count - primaries, binary.source(), (System.nanoTime() - startedAt) / 1_000_000, cluster.uri());
             return cluster;
@@ -171,16 +188,22 @@ public final class LocalRedisCluster implements AutoCloseable {
         for (int i = 0; i < nodes.size(); i++) {
             nodes.get(i).sync().clusterSetConfigEpoch(i + 1);
         }
-        ClusterNode first = nodes.get(0);
-        for (ClusterNode node : nodes.subList(1, nodes.size())) {
-            first.sync().clusterMeet(node.host(), node.port());
+        // Every pair meets directly: waiting for gossip to spread one introduction takes about a second longer.
+        for (int i = 0; i < nodes.size(); i++) {
+            for (ClusterNode other : nodes.subList(i + 1, nodes.size())) {
+                nodes.get(i).sync().clusterMeet(other.host(), other.port());
+            }
         }
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long meetAt = System.nanoTime();
         awaitCondition(deadline, this::meetProblem);
+        LOG.debug("All {} nodes know each other after {} ms", nodes.size(), (System.nanoTime() - meetAt) / 1_000_000);
         for (int i = primaries; i < nodes.size(); i++) {
             nodes.get(i).sync().clusterReplicate(nodes.get(i % primaries).nodeId());
         }
+        long replicateAt = System.nanoTime();
         awaitCondition(deadline, () -> ClusterHealth.problem(nodes));
+        LOG.debug("Cluster healthy {} ms after CLUSTER REPLICATE", (System.nanoTime() - replicateAt) / 1_000_000);
     }
 
     private Optional<String> meetProblem() {
@@ -218,10 +241,11 @@ public final class LocalRedisCluster implements AutoCloseable {
         if (connection == null) {
             List<RedisURI> seeds = nodes.stream().map(node -> RedisURI.create(node.host(), node.port())).toList();
             RedisClusterClient created = RedisClusterClient.create(AssertionConnections.sharedResources(), seeds);
+            // Lettuce 7 enables every adaptive trigger (MOVED, ASK, reconnects, uncovered slot, unknown node) by
+            // default; the 30 s default rate limit would hide a second failover within a test.
             created.setOptions(ClusterClientOptions.builder()
                     .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                             .enablePeriodicRefresh(Duration.ofSeconds(1))
-                            .enableAllAdaptiveRefreshTriggers()
                             .adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
                             .build())
                     .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
@@ -312,17 +336,28 @@ public final class LocalRedisCluster implements AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        OPEN.remove(this);
+        try {
+            closeClient();
+        } finally {
+            nodes.forEach(ClusterNode::stop);
+            deleteTree(dir);
+        }
+    }
+
+    private synchronized void closeClient() {
+        try {
             if (connection != null) {
                 connection.close();
-                connection = null;
             }
+        } finally {
+            connection = null;
             if (client != null) {
                 client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
                 client = null;
             }
         }
-        nodes.forEach(ClusterNode::stop);
-        deleteTree(dir);
     }
 
     /** Describe the cluster: its URI and whether it is closed. */
@@ -337,9 +372,15 @@ public final class LocalRedisCluster implements AutoCloseable {
         }
     }
 
-    private void awaitCondition(long deadline, java.util.function.Supplier<Optional<String>> problem) {
+    private void awaitCondition(long deadline, Supplier<Optional<String>> problem) {
+        long startedAt = System.nanoTime();
+        String previous = null;
         while (true) {
             Optional<String> current = problem.get();
+            if (LOG.isTraceEnabled() && !Objects.equals(previous, current.orElse(null))) {
+                LOG.trace("{} ms: {}", (System.nanoTime() - startedAt) / 1_000_000, current.orElse("healthy"));
+                previous = current.orElse(null);
+            }
             if (current.isEmpty()) {
                 return;
             }
@@ -377,8 +418,8 @@ public final class LocalRedisCluster implements AutoCloseable {
     }
 
     private static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(RedisProcess.HOST))) {
-            return true;
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName(RedisProcess.HOST))) {
+            return probe.isBound();
         } catch (IOException taken) {
             return false;
         }

@@ -114,13 +114,25 @@ class LocalRedisClusterIntegrationTests {
     }
 
     @Test
-    void close_stopsEveryNode_andIsIdempotent() {
-        LocalRedisCluster cluster = LocalRedisCluster.start(3, 0);
+    void extraArgs_override_flushAll_empties_close_stopsEveryNode_andIsIdempotent() {
+        LocalRedisCluster cluster = LocalRedisCluster.start(3, 0, "--cluster-node-timeout", "3000");
         List<Long> pids = cluster.nodes().stream().map(ClusterNode::pid).toList();
-        assertThat(pids).allSatisfy(pid -> assertThat(ProcessReaper.isRegistered(pid)).isTrue());
-        cluster.sync().set("k", "v");
+        try {
+            assertThat(pids).allSatisfy(pid -> assertThat(ProcessReaper.isRegistered(pid)).isTrue());
+            assertThat(cluster.nodes()).allSatisfy(node -> assertThat(
+                    node.sync().configGet("cluster-node-timeout").get("cluster-node-timeout")).isEqualTo("3000"));
+            assertThat(cluster.primaries()).containsExactlyElementsOf(cluster.nodes());
+            for (int i = 0; i < 100; i++) {
+                cluster.sync().set("k" + i, "v");
+            }
+            assertThat(cluster.nodes()).allSatisfy(node -> assertThat(node.sync().dbsize()).isPositive());
 
-        cluster.close();
+            cluster.flushAll();
+
+            assertThat(cluster.nodes()).allSatisfy(node -> assertThat(node.sync().dbsize()).isZero());
+        } finally {
+            cluster.close();
+        }
         cluster.close();
 
         assertThat(pids).allSatisfy(pid -> {
