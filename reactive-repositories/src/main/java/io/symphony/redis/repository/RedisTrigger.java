@@ -177,8 +177,8 @@ public final class RedisTrigger {
      * documentation). A trigger already claimed by a listener is not recalled.
      *
      * @return emits 1 if the TTL key existed, else 0; a failure arrives as
-     *     {@link io.symphony.redis.RedisCommandException} (on the Cluster layout a failed {@code ZREM} leaves the key
-     *     untouched)
+     *     {@link io.symphony.redis.RedisCommandException}; a failed {@code ZREM} leaves the key untouched in both
+     *     layouts
      * @throws IllegalArgumentException if a component is invalid
      */
     public Mono<Long> delete(String action, String identifier) {
