@@ -31,7 +31,14 @@ public final class ClusterNode {
 
     /** Start a cluster-enabled node in {@code dir} (its working directory, log and {@code nodes.conf}). */
     static ClusterNode start(RedisBinary binary, List<String> args, IntSupplier ports, Path dir) {
-        return new ClusterNode(dir, RedisProcess.startInDirectory(binary, args, ports, dir));
+        RedisProcess process = RedisProcess.startInDirectory(binary, args, ports, dir);
+        try {
+            return new ClusterNode(dir, process);
+        } catch (RuntimeException e) {
+            process.kill();
+            throw new IllegalStateException("node on port " + process.port() + " did not answer CLUSTER MYID: "
+                    + e + "; last output:\n    " + process.logTail(), e);
+        }
     }
 
     /** Return the port, which stays the same across {@link #restart()}. */
