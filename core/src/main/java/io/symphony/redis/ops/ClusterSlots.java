@@ -48,7 +48,8 @@ final class ClusterSlots {
     }
 
     static String describe(String[] keys) {
-        StringBuilder message = new StringBuilder("the keys hash to different Redis Cluster slots (");
+        // Starts with Redis's own error code, so callers matching CROSSSLOT see the same failure either way.
+        StringBuilder message = new StringBuilder("CROSSSLOT: the keys hash to different Redis Cluster slots (");
         for (int i = 0; i < Math.min(keys.length, LISTED_KEYS); i++) {
             message.append(i == 0 ? "" : ", ").append('\'').append(keys[i]).append("' (slot ")
                     .append(SlotHash.getSlot(keys[i])).append(')');

@@ -112,7 +112,7 @@ class ListOpsIntegrationTests extends OpsTestSupport {
         ops.lmove(source, destination, LMoveArgs.Builder.leftRight()).as(StepVerifier::create)
                 .verifyErrorSatisfies(commandError("LMOVE", source, "default").andThen(error -> {
                     assertThat(error).hasMessageContaining(source).hasMessageContaining(destination)
-                            .hasMessageContaining("slot");
+                            .hasMessageContaining("slot").hasMessageContaining("CROSSSLOT");
                     assertThat(error.getCause()).isInstanceOf(IllegalArgumentException.class);
                 }));
 
