@@ -92,9 +92,10 @@ public interface KeyOperations {
      * backpressure: it reads at most one page ahead of the page downstream is consuming, and cancelling stops it.
      * Each page borrows a connection of its own (pooled strategy) and gives it back on reply, so running commands
      * for each key on the same pool while the walk goes on is safe. On Cluster a failover or resharding during the
-     * walk may fail it or make it miss keys that moved; walk again in that case. SCAN guarantees that keys present for the whole walk are emitted, but a key may be emitted
-     * more than once and keys written during the walk may be missed. A failing page arrives as
-     * {@link io.symphony.redis.RedisCommandException} whose key is the pattern.
+     * walk may fail it or make it miss keys that moved; walk again in that case. SCAN guarantees that keys present
+     * for the whole walk are emitted, but a key may be emitted more than once and keys written during the walk may
+     * be missed. A failing page arrives as {@link io.symphony.redis.RedisCommandException} whose key is the
+     * pattern.
      *
      * @return the matching keys, in no particular order; empty when none match
      */

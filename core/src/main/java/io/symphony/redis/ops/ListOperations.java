@@ -101,7 +101,8 @@ public interface ListOperations {
      * ends, for example {@code LMoveArgs.Builder.leftRight()}. On Redis Cluster both keys must share a hash slot
      * (use a hash tag); otherwise nothing is sent and the call fails with
      * {@link io.symphony.redis.RedisCommandException} (command {@code LMOVE}, key {@code source}) whose message
-     * starts with {@code CROSSSLOT} and lists both keys with their slots and whose cause is an {@link IllegalArgumentException}.
+     * starts with {@code CROSSSLOT} and lists both keys with their slots, and whose cause is an
+     * {@link IllegalArgumentException}.
      *
      * @return emits the moved element; completes empty when {@code source} does not exist
      */

@@ -105,7 +105,8 @@ class ClusterScanIntegrationTests {
     @Test
     void scanKeys_stepwiseDemand_readsAtMostOnePageAhead() {
         List<String> received = new CopyOnWriteArrayList<>();
-        StepVerifier.Step<String> step = StepVerifier.create(ops.scanKeys(prefix + "*", PAGE).doOnNext(received::add), 0)
+        Flux<String> walk = ops.scanKeys(prefix + "*", PAGE).doOnNext(received::add);
+        StepVerifier.Step<String> step = StepVerifier.create(walk, 0)
                 .thenAwait(SETTLE)
                 .then(() -> assertAtMostOnePageAhead(received.size()));
         int requested = 0;

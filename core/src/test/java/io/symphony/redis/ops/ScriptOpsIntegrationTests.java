@@ -132,7 +132,8 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
         ops.eval(INCRBY, List.of(first, second), List.of("1")).as(StepVerifier::create)
                 .verifyErrorSatisfies(commandError("EVALSHA", first, "default").andThen(error -> {
                     assertThat(error).hasMessageContaining(first).hasMessageContaining(second)
-                            .hasMessageContaining("slot").hasMessageContaining("CROSSSLOT").hasMessageContaining("hash tag");
+                            .hasMessageContaining("slot").hasMessageContaining("CROSSSLOT")
+                            .hasMessageContaining("hash tag");
                     assertThat(error.getCause()).isInstanceOf(IllegalArgumentException.class);
                 }));
 
