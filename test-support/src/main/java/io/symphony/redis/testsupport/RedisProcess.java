@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code redis-server} process started by the test kit on a loopback port, whatever binary it runs.
@@ -33,15 +34,18 @@ final class RedisProcess {
     private static final Set<String> RESERVED = Set.of("--port", "--bind", "--daemonize");
 
     private final RedisBinary binary;
+    /** Passed as the first argument when set ({@code --sentinel} needs a config file it can rewrite); else none. */
+    private final @Nullable Path configFile;
     private final int port;
     private final List<String> extraArgs;
     private final List<String> command;
     private final Path log;
     private final Process process;
 
-    private RedisProcess(RedisBinary binary, int port, List<String> extraArgs, List<String> command, Path log,
-            Process process) {
+    private RedisProcess(RedisBinary binary, @Nullable Path configFile, int port, List<String> extraArgs,
+            List<String> command, Path log, Process process) {
         this.binary = binary;
+        this.configFile = configFile;
         this.port = port;
         this.extraArgs = extraArgs;
         this.command = command;
@@ -64,9 +68,27 @@ final class RedisProcess {
         throw new IllegalStateException("no free port after " + PORT_ATTEMPTS + " attempts", last);
     }
 
+    /**
+     * Start {@code binary} with {@code configFile} as its first argument (where {@code redis-server} looks for a
+     * config file, and {@code --sentinel} insists on one it can rewrite) on a free port; retry if the port was taken.
+     */
+    static RedisProcess startWithConfigFileOnFreePort(RedisBinary binary, Path configFile, List<String> extraArgs) {
+        checkArgs(extraArgs);
+        PortTakenException last = null;
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            int port = freePort();
+            try {
+                return start(binary, configFile, port, extraArgs, newLog(port));
+            } catch (PortTakenException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("no free port after " + PORT_ATTEMPTS + " attempts", last);
+    }
+
     /** Start the same binary with the same arguments on the same port, appending to the same log. */
     RedisProcess restart() {
-        return start(binary, port, extraArgs, log);
+        return start(binary, configFile, port, extraArgs, log);
     }
 
     int port() {
@@ -124,7 +146,15 @@ final class RedisProcess {
     }
 
     private static RedisProcess start(RedisBinary binary, int port, List<String> extraArgs, Path log) {
+        return start(binary, null, port, extraArgs, log);
+    }
+
+    private static RedisProcess start(RedisBinary binary, @Nullable Path configFile, int port, List<String> extraArgs,
+            Path log) {
         List<String> command = new ArrayList<>(baseCommand(binary, port));
+        if (configFile != null) {
+            command.add(1, configFile.toAbsolutePath().toString());
+        }
         command.addAll(extraArgs);
         Process process;
         try {
@@ -134,8 +164,8 @@ final class RedisProcess {
             throw new UncheckedIOException("could not start " + command, e);
         }
         ProcessReaper.register(process);
-        RedisProcess started = new RedisProcess(binary, port, List.copyOf(extraArgs), List.copyOf(command), log,
-                process);
+        RedisProcess started = new RedisProcess(binary, configFile, port, List.copyOf(extraArgs),
+                List.copyOf(command), log, process);
         started.awaitReady();
         return started;
     }
