@@ -75,14 +75,11 @@ public final class LocalSentinelSetup implements AutoCloseable {
         List<PrivateRedisServer> nodes = new ArrayList<>();
         List<RedisProcess> sentinels = new ArrayList<>();
         try {
-            // A full sync starts at once instead of after the default 5 s wait for more replicas; given first, so
-            // that the caller's arguments can override it.
-            List<String> nodeArgs = new ArrayList<>(List.of("--repl-diskless-sync-delay", "0"));
-            nodeArgs.addAll(List.of(extraServerArgs));
-            PrivateRedisServer primary = PrivateRedisServer.start(nodeArgs.toArray(String[]::new));
+            PrivateRedisServer primary = PrivateRedisServer.start(nodeArgs(directory, "primary", extraServerArgs));
             nodes.add(primary);
-            nodeArgs.addAll(List.of("--replicaof", RedisProcess.HOST, String.valueOf(primary.port())));
-            PrivateRedisServer replica = PrivateRedisServer.start(nodeArgs.toArray(String[]::new));
+            List<String> replicaArgs = new ArrayList<>(List.of(nodeArgs(directory, "replica", extraServerArgs)));
+            replicaArgs.addAll(List.of("--replicaof", RedisProcess.HOST, String.valueOf(primary.port())));
+            PrivateRedisServer replica = PrivateRedisServer.start(replicaArgs.toArray(String[]::new));
             nodes.add(replica);
             // The sentinels learn the replica from the primary's INFO when they connect: have it linked first.
             awaitCondition("replica " + replica.port() + " linked to primary " + primary.port(),
@@ -178,12 +175,23 @@ public final class LocalSentinelSetup implements AutoCloseable {
         PrivateRedisServer replica = replica();
         long killedAt = System.nanoTime();
         primary.kill();
-        awaitCondition("failover from " + primary.port() + " to " + replica.port(),
-                () -> queries.allReportPrimary(replica.port()), timeout);
+        awaitPrimary(replica.port(), timeout);
         Duration failover = Duration.ofNanos(System.nanoTime() - killedAt);
         log.info("Sentinels promoted replica {} {} ms after primary {} was killed", replica.port(),
                 failover.toMillis(), primary.port());
         return failover;
+    }
+
+    /**
+     * Wait until every sentinel reports the data node on {@code port} as master: after a test killed
+     * {@link #primary()} itself, this is the end of the failover.
+     *
+     * @throws IllegalStateException when that does not happen within {@code timeout}
+     */
+    public void awaitPrimary(int port, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        checkOpen();
+        awaitCondition("sentinels reporting " + port + " as master", () -> queries.allReportPrimary(port), timeout);
     }
 
     /**
@@ -299,6 +307,25 @@ public final class LocalSentinelSetup implements AutoCloseable {
         return Stream.of(info.split("\r\n")).filter(line -> line.indexOf(':') > 0)
                 .collect(Collectors.toMap(line -> line.substring(0, line.indexOf(':')),
                         line -> line.substring(line.indexOf(':') + 1), (a, b) -> b));
+    }
+
+    /**
+     * Arguments of a data node. Full syncs go over the socket on both ends and start at once, so that no node ever
+     * writes a {@code dump.rdb} (a restarted node would load it, and other servers sharing the working directory
+     * too): a restarted node comes back empty, as persistence is off. Each node also gets a directory of its own.
+     * The caller's arguments come last and may override these.
+     */
+    private static String[] nodeArgs(Path directory, String name, String... extraServerArgs) {
+        Path dir = directory.resolve(name);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + dir, e);
+        }
+        List<String> args = new ArrayList<>(List.of("--dir", dir.toString(), "--repl-diskless-sync", "yes",
+                "--repl-diskless-sync-delay", "0", "--repl-diskless-load", "swapdb"));
+        args.addAll(List.of(extraServerArgs));
+        return args.toArray(String[]::new);
     }
 
     private static Path writeSentinelConfig(Path directory, int index, int primaryPort) {

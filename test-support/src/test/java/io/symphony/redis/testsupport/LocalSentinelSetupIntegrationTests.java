@@ -39,6 +39,9 @@ class LocalSentinelSetupIntegrationTests {
             replica.sync(0).set("after", "failover");
 
             primary.restart();
+            assertThat(primary.sync(0).info("replication")).as("until the sentinels reconfigure it")
+                    .contains("role:master");
+            assertThat(primary.sync(0).dbsize()).as("persistence off: back empty").isZero();
             setup.awaitReplicaInSync(Duration.ofSeconds(30));
 
             assertThat(primary.sync(0).info("replication")).contains("role:slave")
