@@ -91,6 +91,7 @@ public final class LocalSentinelSetup implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             stopAll(sentinels, nodes);
+            deleteDirectory(directory);
             throw e;
         }
         LocalSentinelSetup setup = new LocalSentinelSetup(directory, List.copyOf(nodes), List.copyOf(sentinels));
