@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One {@code redis-server} process started by the test kit on a loopback port, whatever binary it runs.
@@ -34,15 +36,18 @@ final class RedisProcess {
     private static final Set<String> RESERVED = Set.of("--port", "--bind", "--daemonize");
 
     private final RedisBinary binary;
+    /** Passed as the first argument when set ({@code --sentinel} needs a config file it can rewrite); else none. */
+    private final @Nullable Path configFile;
     private final int port;
     private final List<String> extraArgs;
     private final List<String> command;
     private final Path log;
     private final Process process;
 
-    private RedisProcess(RedisBinary binary, int port, List<String> extraArgs, List<String> command, Path log,
-            Process process) {
+    private RedisProcess(RedisBinary binary, @Nullable Path configFile, int port, List<String> extraArgs,
+            List<String> command, Path log, Process process) {
         this.binary = binary;
+        this.configFile = configFile;
         this.port = port;
         this.extraArgs = extraArgs;
         this.command = command;
@@ -53,16 +58,7 @@ final class RedisProcess {
     /** Start {@code binary} on a free port and wait until it answers PING; retry if the port was taken meanwhile. */
     static RedisProcess startOnFreePort(RedisBinary binary, List<String> extraArgs) {
         checkArgs(extraArgs);
-        PortTakenException last = null;
-        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            int port = freePort();
-            try {
-                return start(binary, port, extraArgs, newLog(port));
-            } catch (PortTakenException e) {
-                last = e;
-            }
-        }
-        throw new IllegalStateException("no free port after " + PORT_ATTEMPTS + " attempts", last);
+        return onSomePort(RedisProcess::freePort, port -> start(binary, port, extraArgs, newLog(port)));
     }
 
     /**
@@ -73,11 +69,24 @@ final class RedisProcess {
     static RedisProcess startInDirectory(RedisBinary binary, List<String> extraArgs, IntSupplier ports,
             Path workDir) {
         checkArgs(extraArgs);
+        return onSomePort(ports, port -> start(binary, port, extraArgs, workDir.resolve("redis-" + port + ".log")));
+    }
+
+    /**
+     * Start {@code binary} with {@code configFile} as its first argument (where {@code redis-server} looks for a
+     * config file, and {@code --sentinel} insists on one it can rewrite) on a free port; retry if the port was taken.
+     */
+    static RedisProcess startWithConfigFileOnFreePort(RedisBinary binary, Path configFile, List<String> extraArgs) {
+        checkArgs(extraArgs);
+        return onSomePort(RedisProcess::freePort, port -> start(binary, configFile, port, extraArgs, newLog(port)));
+    }
+
+    /** Start on a port drawn from {@code ports}; draw again (at most {@value #PORT_ATTEMPTS} times) if it was taken. */
+    private static RedisProcess onSomePort(IntSupplier ports, IntFunction<RedisProcess> startOn) {
         PortTakenException last = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            int port = ports.getAsInt();
             try {
-                return start(binary, port, extraArgs, workDir.resolve("redis-" + port + ".log"));
+                return startOn.apply(ports.getAsInt());
             } catch (PortTakenException e) {
                 last = e;
             }
@@ -87,7 +96,7 @@ final class RedisProcess {
 
     /** Start the same binary with the same arguments on the same port, appending to the same log. */
     RedisProcess restart() {
-        return start(binary, port, extraArgs, log);
+        return start(binary, configFile, port, extraArgs, log);
     }
 
     int port() {
@@ -145,7 +154,15 @@ final class RedisProcess {
     }
 
     private static RedisProcess start(RedisBinary binary, int port, List<String> extraArgs, Path log) {
+        return start(binary, null, port, extraArgs, log);
+    }
+
+    private static RedisProcess start(RedisBinary binary, @Nullable Path configFile, int port, List<String> extraArgs,
+            Path log) {
         List<String> command = new ArrayList<>(baseCommand(binary, port));
+        if (configFile != null) {
+            command.add(1, configFile.toAbsolutePath().toString());
+        }
         command.addAll(extraArgs);
         Process process;
         try {
@@ -155,8 +172,8 @@ final class RedisProcess {
             throw new UncheckedIOException("could not start " + command, e);
         }
         ProcessReaper.register(process);
-        RedisProcess started = new RedisProcess(binary, port, List.copyOf(extraArgs), List.copyOf(command), log,
-                process);
+        RedisProcess started = new RedisProcess(binary, configFile, port, List.copyOf(extraArgs),
+                List.copyOf(command), log, process);
         started.awaitReady();
         return started;
     }
