@@ -45,6 +45,11 @@ public final class SymphonyRedisConfig {
     public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(10);
     /** Default connect timeout: 10 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Default longest wait between two reconnect attempts: 2 s. Lettuce's own cap is 30 s, which after a failover
+     * (Sentinel or Cluster) can keep a client away from the promoted primary for up to 30 s after it took over.
+     */
+    public static final Duration DEFAULT_RECONNECT_DELAY_MAX = Duration.ofSeconds(2);
     /** Default client name shown by {@code CLIENT LIST}. */
     public static final String DEFAULT_CLIENT_NAME = "symphony-redis";
     /** Default keyspace-event flags ensured at start-up: expired events ({@code Ex}), as the original. */
@@ -69,6 +74,7 @@ public final class SymphonyRedisConfig {
     private final int poolSize;
     private final Duration commandTimeout;
     private final Duration connectTimeout;
+    private final Duration reconnectDelayMax;
     private final String clientName;
     private final boolean keyspaceEvents;
     private final String keyspaceEventFlags;
@@ -86,6 +92,7 @@ public final class SymphonyRedisConfig {
         this.poolSize = b.poolSize;
         this.commandTimeout = b.commandTimeout;
         this.connectTimeout = b.connectTimeout;
+        this.reconnectDelayMax = b.reconnectDelayMax;
         this.clientName = b.clientName;
         this.keyspaceEvents = b.keyspaceEvents;
         this.keyspaceEventFlags = b.keyspaceEventFlags;
@@ -221,6 +228,14 @@ public final class SymphonyRedisConfig {
         return connectTimeout;
     }
 
+    /**
+     * Longest wait between two reconnect attempts of a lost connection (the delay grows exponentially from 1 ms up
+     * to this); it bounds how long after a failover the client finds the promoted primary.
+     */
+    public Duration reconnectDelayMax() {
+        return reconnectDelayMax;
+    }
+
     /** Client name sent with {@code CLIENT SETNAME}, unless the URL sets one. */
     public String clientName() {
         return clientName;
@@ -267,7 +282,8 @@ public final class SymphonyRedisConfig {
         return Objects.equals(url, other.url) && aliasUrls.equals(other.aliasUrls)
                 && databases.equals(other.databases) && connectionStrategy == other.connectionStrategy
                 && poolSize == other.poolSize && commandTimeout.equals(other.commandTimeout)
-                && connectTimeout.equals(other.connectTimeout) && clientName.equals(other.clientName)
+                && connectTimeout.equals(other.connectTimeout) && reconnectDelayMax.equals(other.reconnectDelayMax)
+                && clientName.equals(other.clientName)
                 && keyspaceEvents == other.keyspaceEvents && keyspaceEventFlags.equals(other.keyspaceEventFlags)
                 && workersUser == other.workersUser && workersTool == other.workersTool
                 && workersAgent == other.workersAgent && maxConcurrent == other.maxConcurrent;
@@ -276,7 +292,7 @@ public final class SymphonyRedisConfig {
     @Override
     public int hashCode() {
         return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, commandTimeout,
-                connectTimeout, clientName, keyspaceEvents, keyspaceEventFlags, workersUser, workersTool,
+                connectTimeout, reconnectDelayMax, clientName, keyspaceEvents, keyspaceEventFlags, workersUser, workersTool,
                 workersAgent, maxConcurrent);
     }
 
@@ -301,6 +317,7 @@ public final class SymphonyRedisConfig {
         private int poolSize = DEFAULT_POOL_SIZE;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration reconnectDelayMax = DEFAULT_RECONNECT_DELAY_MAX;
         private String clientName = DEFAULT_CLIENT_NAME;
         private boolean keyspaceEvents = true;
         private String keyspaceEventFlags = DEFAULT_KEYSPACE_EVENT_FLAGS;
@@ -321,6 +338,7 @@ public final class SymphonyRedisConfig {
             this.poolSize = c.poolSize;
             this.commandTimeout = c.commandTimeout;
             this.connectTimeout = c.connectTimeout;
+            this.reconnectDelayMax = c.reconnectDelayMax;
             this.clientName = c.clientName;
             this.keyspaceEvents = c.keyspaceEvents;
             this.keyspaceEventFlags = c.keyspaceEventFlags;
@@ -392,6 +410,15 @@ public final class SymphonyRedisConfig {
         /** Timeout of establishing a connection; default 10 s. */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Longest wait between two reconnect attempts; default 2 s. Applies to the client resources the runtime
+         * creates; a runtime on caller-owned {@code ClientResources} uses their reconnect delay.
+         */
+        public Builder reconnectDelayMax(Duration delay) {
+            this.reconnectDelayMax = positive("reconnectDelayMax", delay);
             return this;
         }
 

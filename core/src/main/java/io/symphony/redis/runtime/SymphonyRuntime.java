@@ -2,6 +2,7 @@ package io.symphony.redis.runtime;
 
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.symphony.redis.codec.RedisValueCodec;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.connection.ConnectionManager;
@@ -84,7 +85,10 @@ public final class SymphonyRuntime {
         Objects.requireNonNull(config, "config");
         Extensions extensions = new Extensions(codec, keys);
         return Mono.defer(() -> {
-            ClientResources resources = DefaultClientResources.create();
+            ClientResources resources = DefaultClientResources.builder()
+                    .reconnectDelay(Delay.exponential(Duration.ZERO, config.reconnectDelayMax(), 2,
+                            TimeUnit.MILLISECONDS))
+                    .build();
             return open(config, resources, extensions, resources)
                     .onErrorResume(error -> shutdown(resources).then(Mono.error(error)));
         });

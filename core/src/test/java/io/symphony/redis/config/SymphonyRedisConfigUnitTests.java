@@ -159,7 +159,7 @@ class SymphonyRedisConfigUnitTests {
                 .url("redis://h:6379").aliasUrl("user", "redis://u:1/2").alias("extra", 3)
                 .connectionStrategy(ConnectionStrategy.POOLED).poolSize(3)
                 .commandTimeout(Duration.ofSeconds(3)).connectTimeout(Duration.ofSeconds(4))
-                .clientName("svc").keyspaceEvents(false).keyspaceEventFlags("KEA")
+                .reconnectDelayMax(Duration.ofMillis(500)).clientName("svc").keyspaceEvents(false).keyspaceEventFlags("KEA")
                 .workersUser(5).workersTool(6).workersAgent(7).maxConcurrent(8)
                 .build();
 
@@ -169,5 +169,15 @@ class SymphonyRedisConfigUnitTests {
         Function<SymphonyRedisConfig, String> describe = SymphonyRedisConfig::toString;
         assertThat(describe.apply(copy)).isEqualTo(describe.apply(original));
         assertThat(copy.toBuilder().poolSize(4).build()).isNotEqualTo(original);
+        assertThat(copy.reconnectDelayMax()).isEqualTo(Duration.ofMillis(500));
+        assertThat(copy.toBuilder().reconnectDelayMax(Duration.ofSeconds(1)).build()).isNotEqualTo(original);
+    }
+
+    @Test
+    void reconnectDelayMax_defaultsToTwoSeconds_andMustBePositive() {
+        SymphonyRedisConfig.Builder builder = SymphonyRedisConfig.builder().url("redis://h:6379");
+
+        assertThat(builder.build().reconnectDelayMax()).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> builder.reconnectDelayMax(Duration.ZERO)).hasMessageContaining("reconnectDelayMax");
     }
 }
