@@ -56,6 +56,8 @@ public final class TriggerListener {
     private final AtomicLong nextDelay = new AtomicLong();
     /** Claimed occurrences not finished yet; the sweeper claims only as many as there are free handler slots. */
     private final AtomicInteger unfinished = new AtomicInteger();
+    /** Failed sweeps and event claims since the last successful sweep: only the first is logged at WARN. */
+    private final AtomicLong failedIndexCalls = new AtomicLong();
     private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -198,8 +200,13 @@ public final class TriggerListener {
         Flux<Claim> fast = known.flatMap(event -> store.claimEvent(event.key(), lease)
                 .doOnNext(claim -> unfinished.incrementAndGet())
                 .onErrorResume(error -> {
-                    log.warn("Claiming '{}' from its event failed ({}); the sweeper will claim it if it has a "
-                            + "due-index entry", event.key(), error.toString());
+                    if (failedIndexCalls.getAndIncrement() == 0) {
+                        log.warn("Claiming '{}' from its event failed ({}); the sweeper will claim it if it has a "
+                                + "due-index entry (further failures until the index answers again are logged "
+                                + "at DEBUG)", event.key(), error.toString());
+                    } else {
+                        log.debug("Claiming '{}' from its event failed ({})", event.key(), error.toString());
+                    }
                     return Mono.empty();
                 }), EVENT_CLAIM_CONCURRENCY);
         return Flux.merge(fast, sweeper(stopping));
@@ -217,8 +224,13 @@ public final class TriggerListener {
             }
             return sweepClaims(batch);
         });
+        // A re-subscription (after a lost connection or a Cluster failover) ends the pause: the events published
+        // while no connection listened are lost, and their triggers wait in the due-index.
+        Mono<Void> reconnected = events.states().skip(1).filter(state -> state == ListenerState.CONNECTED).next()
+                .then();
         Mono<Void> pause = Mono.firstWithSignal(
                 Mono.defer(() -> Mono.delay(Duration.ofMillis(nextDelay.get()), options.scheduler())).then(),
+                reconnected,
                 stopping.doOnTerminate(() -> stop.set(true)));
         // Stop ends the pause and prevents the next sweep, but never cancels a sweep in flight: its script has taken
         // the claims on the server, so dropping the reply would strand them in flight until their lease runs out.
@@ -230,10 +242,18 @@ public final class TriggerListener {
                 .doOnNext(sweep -> {
                     unfinished.addAndGet(sweep.claims().size());
                     planNext(sweep, batch);
+                    long failed = failedIndexCalls.getAndSet(0);
+                    if (failed > 0) {
+                        log.info("Due-index sweep succeeded again after {} failed index call(s)", failed);
+                    }
                 })
                 .onErrorResume(error -> {
-                    log.warn("Due-index sweep failed ({}); retrying in {}", error.toString(),
-                            options.sweepInterval());
+                    if (failedIndexCalls.getAndIncrement() == 0) {
+                        log.warn("Due-index sweep failed ({}); retrying every {} (further failures until the index "
+                                + "answers again are logged at DEBUG)", error.toString(), options.sweepInterval());
+                    } else {
+                        log.debug("Due-index sweep failed ({})", error.toString());
+                    }
                     nextDelay.set(options.sweepInterval().toMillis());
                     return Mono.empty();
                 })
