@@ -70,7 +70,8 @@ final class AssertionConnections {
         return client.connect(uri);
     }
 
-    private static synchronized ClientResources sharedResources() {
+    /** Return the client resources shared by every connection of the test kit, shut down at JVM exit. */
+    static synchronized ClientResources sharedResources() {
         if (resources == null) {
             ClientResources created = DefaultClientResources.create();
             Runtime.getRuntime().addShutdownHook(new Thread(

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * One {@code redis-server} process started by the test kit on a loopback port, whatever binary it runs.
@@ -57,6 +58,26 @@ final class RedisProcess {
             int port = freePort();
             try {
                 return start(binary, port, extraArgs, newLog(port));
+            } catch (PortTakenException e) {
+                last = e;
+            }
+        }
+        throw new IllegalStateException("no free port after " + PORT_ATTEMPTS + " attempts", last);
+    }
+
+    /**
+     * Start {@code binary} on a port taken from {@code ports}, in {@code workDir} (its working directory, which also
+     * holds its log {@code redis-<port>.log}), and wait until it answers PING; draw another port if it was taken.
+     * For servers whose files must survive a restart in a known place, e.g. a cluster node's {@code nodes.conf}.
+     */
+    static RedisProcess startInDirectory(RedisBinary binary, List<String> extraArgs, IntSupplier ports,
+            Path workDir) {
+        checkArgs(extraArgs);
+        PortTakenException last = null;
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            int port = ports.getAsInt();
+            try {
+                return start(binary, port, extraArgs, workDir.resolve("redis-" + port + ".log"));
             } catch (PortTakenException e) {
                 last = e;
             }
