@@ -45,7 +45,8 @@ final class LettuceConnector {
     Mono<StatefulConnection<String, String>> connect(PoolEndpoint endpoint) {
         if (endpoint.cluster()) {
             RedisClusterClient client = clusterClient(endpoint);
-            return Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8))
+            return Mono.fromCompletionStage(client::refreshPartitionsAsync)
+                    .then(Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8)))
                     .map(connection -> (StatefulConnection<String, String>) connection);
         }
         return Mono.fromCompletionStage(() -> standalone.connectAsync(StringCodec.UTF8, endpoint.uris().get(0)))
