@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
@@ -15,6 +16,7 @@ import io.lettuce.core.pubsub.api.reactive.ChannelMessage;
 import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.config.PoolEndpoint;
 import java.time.Duration;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +46,10 @@ import reactor.core.publisher.Sinks;
  * {@code SUBSCRIBE}; the connection of a node that no longer is such a primary (failed, demoted, removed) is closed,
  * which also ends Lettuce's reconnect attempts to a dead node.
  *
- * <p><b>States.</b> {@link ListenerState#CONNECTED} once every primary of the topology confirmed its
- * {@code SUBSCRIBE}; {@link ListenerState#RECONNECTING} when one of them drops its connection (or a new primary is
- * not subscribed yet), then {@code CONNECTED} again once every primary of the new topology is subscribed.
+ * <p><b>States.</b> {@link ListenerState#CONNECTED} once primaries that confirmed their {@code SUBSCRIBE} serve
+ * every one of the 16384 slots; {@link ListenerState#RECONNECTING} when that stops being true (a primary's
+ * connection drops, a failed primary still holds its slots, a new primary is not subscribed yet), then
+ * {@code CONNECTED} again once it is true for the new topology.
  */
 final class ClusterPubSubConnector extends PubSubConnector {
 
@@ -62,7 +65,7 @@ final class ClusterPubSubConnector extends PubSubConnector {
 
     ClusterPubSubConnector(PoolEndpoint endpoint, String channel, Consumer<ListenerState> states,
             ClientResources resources, Duration refreshInterval) {
-        super(endpoint, channel, states);
+        super(endpoint, channel, states, resources);
         this.topology = RedisClusterClient.create(resources, endpoint.uris());
         this.nodes = RedisClient.create(resources);
         this.refreshInterval = refreshInterval;
@@ -74,7 +77,7 @@ final class ClusterPubSubConnector extends PubSubConnector {
     }
 
     @Override
-    Mono<Void> shutdown() {
+    Mono<Void> shutdownClients() {
         return shutdown(nodes).then(Mono.fromCompletionStage(() -> topology.shutdownAsync(0, 2, TimeUnit.SECONDS)));
     }
 
@@ -84,7 +87,8 @@ final class ClusterPubSubConnector extends PubSubConnector {
         /** The subscribed primaries by node id; changed by reconcile rounds only, which run one at a time. */
         private final Map<String, NodeSubscription> subscribed = new ConcurrentHashMap<>();
         private final Sinks.Many<Boolean> wakes = Sinks.many().multicast().directBestEffort();
-        private volatile List<String> wanted = List.of();
+        /** The slots of each serving primary of the latest topology, by node id. */
+        private volatile Map<String, BitSet> wanted = Map.of();
         private volatile boolean loaded;
         private volatile ListenerState reported = ListenerState.CONNECTING;
 
@@ -127,13 +131,17 @@ final class ClusterPubSubConnector extends PubSubConnector {
             boolean first = !loaded;
             loaded = true;
             Map<String, RedisClusterNode> primaries = new LinkedHashMap<>();
+            Map<String, BitSet> slots = new LinkedHashMap<>();
             for (RedisClusterNode node : partitions) {
                 if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.is(RedisClusterNode.NodeFlag.FAIL)
                         && !node.hasNoSlots()) {
                     primaries.put(node.getNodeId(), node);
+                    BitSet owned = new BitSet(SlotHash.SLOT_COUNT);
+                    node.getSlots().forEach(owned::set);
+                    slots.put(node.getNodeId(), owned);
                 }
             }
-            wanted = List.copyOf(primaries.keySet());
+            wanted = Map.copyOf(slots);
             List<NodeSubscription> gone = subscribed.values().stream().filter(subscription -> {
                 RedisClusterNode now = primaries.get(subscription.nodeId);
                 return now == null || !sameAddress(now.getUri(), subscription.uri);
@@ -174,14 +182,21 @@ final class ClusterPubSubConnector extends PubSubConnector {
                     });
         }
 
-        /** Report CONNECTED when every wanted primary is subscribed, RECONNECTING when one stopped being. */
+        /**
+         * Report CONNECTED when subscribed primaries serve every slot, RECONNECTING when that stops being so. A
+         * failed primary still holds its slots until its replica is promoted: until then its keys expire unheard.
+         */
         private void report() {
             ListenerState state;
             synchronized (this) {
-                boolean all = !wanted.isEmpty() && wanted.stream().allMatch(id -> {
+                BitSet heard = new BitSet(SlotHash.SLOT_COUNT);
+                wanted.forEach((id, owned) -> {
                     NodeSubscription subscription = subscribed.get(id);
-                    return subscription != null && subscription.up;
+                    if (subscription != null && subscription.up) {
+                        heard.or(owned);
+                    }
                 });
+                boolean all = heard.cardinality() == SlotHash.SLOT_COUNT;
                 if (all && reported != ListenerState.CONNECTED) {
                     state = ListenerState.CONNECTED;
                 } else if (!all && reported == ListenerState.CONNECTED) {
@@ -192,8 +207,8 @@ final class ClusterPubSubConnector extends PubSubConnector {
                 reported = state;
             }
             if (state == ListenerState.CONNECTED) {
-                log.info("Expiry pub/sub subscribed on every primary of {} ({})", endpoint.redactedUrl(),
-                        wanted.size());
+                log.info("Expiry pub/sub subscribed on the {} primaries serving every slot of {}", wanted.size(),
+                        endpoint.redactedUrl());
             }
             states.accept(state);
         }
@@ -298,7 +313,7 @@ final class ClusterPubSubConnector extends PubSubConnector {
                     up = false;
                     closed.tryEmitEmpty();
                     StatefulRedisPubSubConnection<String, String> current = connection;
-                    return current == null ? Mono.empty() : Mono.fromCompletionStage(current.closeAsync());
+                    return current == null ? Mono.empty() : PubSubConnector.close(current);
                 });
             }
         }

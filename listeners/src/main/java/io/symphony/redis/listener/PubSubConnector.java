@@ -30,13 +30,16 @@ abstract class PubSubConnector {
     final PoolEndpoint endpoint;
     final String channel;
     final Consumer<ListenerState> states;
+    final ClientResources resources;
     /** Set before an orderly close, so the disconnect it causes is not reported as a lost connection. */
     volatile boolean closing;
 
-    PubSubConnector(PoolEndpoint endpoint, String channel, Consumer<ListenerState> states) {
+    PubSubConnector(PoolEndpoint endpoint, String channel, Consumer<ListenerState> states,
+            ClientResources resources) {
         this.endpoint = endpoint;
         this.channel = channel;
         this.states = states;
+        this.resources = resources;
     }
 
     static PubSubConnector create(PoolEndpoint endpoint, String channel, Consumer<ListenerState> states,
@@ -49,8 +52,25 @@ abstract class PubSubConnector {
     /** Connect, subscribe and emit the message payloads; the connection is closed on cancel, error or complete. */
     abstract Flux<String> messages();
 
-    /** Shut the dedicated client(s) down (never the shared client resources). */
-    abstract Mono<Void> shutdown();
+    /**
+     * Shut the dedicated client(s) down (never the shared client resources). When the runtime that owns those
+     * resources was closed first, its event loops are gone and with them every connection; a graceful close would
+     * wait for them forever, so there is nothing left to do.
+     */
+    final Mono<Void> shutdown() {
+        return Mono.defer(() -> resources.eventExecutorGroup().isShuttingDown() ? Mono.empty() : shutdownClients());
+    }
+
+    abstract Mono<Void> shutdownClients();
+
+    /** Close a connection when its subscription ends; one the runtime's close already closed is fine. */
+    static Mono<Void> close(StatefulRedisPubSubConnection<String, String> connection) {
+        return Mono.defer(() -> Mono.fromCompletionStage(connection.closeAsync()))
+                .onErrorResume(error -> {
+                    log.debug("Closing an expiry pub/sub connection failed", error);
+                    return Mono.empty();
+                });
+    }
 
     /** Announce an orderly close: disconnects from now on are expected. */
     final void markClosing() {
@@ -67,7 +87,7 @@ abstract class PubSubConnector {
         private final RedisClient client;
 
         Standalone(PoolEndpoint endpoint, String channel, Consumer<ListenerState> states, ClientResources resources) {
-            super(endpoint, channel, states);
+            super(endpoint, channel, states, resources);
             this.client = RedisClient.create(resources);
             client.addListener(stateListener());
         }
@@ -97,7 +117,7 @@ abstract class PubSubConnector {
             return Flux.usingWhen(
                     Mono.fromCompletionStage(() -> client.connectPubSubAsync(StringCodec.UTF8, endpoint.uris().get(0))),
                     this::subscribed,
-                    connection -> Mono.fromCompletionStage(connection.closeAsync()));
+                    PubSubConnector::close);
         }
 
         private Flux<String> subscribed(StatefulRedisPubSubConnection<String, String> connection) {
@@ -113,7 +133,7 @@ abstract class PubSubConnector {
         }
 
         @Override
-        Mono<Void> shutdown() {
+        Mono<Void> shutdownClients() {
             return shutdown(client);
         }
     }

@@ -1,0 +1,73 @@
+package io.symphony.redis.listener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.symphony.redis.runtime.SymphonyRuntime;
+import io.symphony.redis.testsupport.ClusterNode;
+import io.symphony.redis.testsupport.LocalRedisCluster;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+
+/** The expiry pub/sub follows a Cluster failover: a killed primary's promoted replica is subscribed and heard. */
+@Tag("integration")
+class ClusterExpiryFailoverIntegrationTests {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterExpiryFailoverIntegrationTests.class);
+
+    @Test
+    void primaryKilled_promotedReplicaIsSubscribedAndHeard_andTheOldPrimaryIsNotResubscribedAsAReplica() {
+        try (LocalRedisCluster cluster = LocalRedisCluster.start(3, 1, "--notify-keyspace-events", "Ex", "--hz",
+                "100"); ListenerFixture fx = new ListenerFixture(cluster)) {
+            SymphonyRuntime runtime = fx.runtime();
+            ExpiryEvents events = ExpiryEvents.create(runtime);
+            List<ListenerState> states = new CopyOnWriteArrayList<>();
+            Set<String> heard = ConcurrentHashMap.newKeySet();
+            Disposable watching = events.states().subscribe(states::add);
+            Disposable listening = events.events().subscribe(event -> heard.add(event.key()));
+            try {
+                await().atMost(Duration.ofSeconds(10)).until(() -> states.contains(ListenerState.CONNECTED));
+                ClusterNode victim = cluster.primaries().get(0);
+
+                long killedAt = System.nanoTime();
+                victim.kill();
+                await().atMost(Duration.ofSeconds(5)).until(() -> states.contains(ListenerState.RECONNECTING));
+                await().atMost(Duration.ofSeconds(20)).until(() -> states.lastIndexOf(ListenerState.CONNECTED)
+                        > states.indexOf(ListenerState.RECONNECTING));
+                log.info("Expiry pub/sub subscribed on every primary again {} ms after the kill",
+                        (System.nanoTime() - killedAt) / 1_000_000);
+                cluster.awaitHealthy(Duration.ofSeconds(30));
+                assertThat(fx.subscribers(events.channel())).hasSize(5).allSatisfy((node, count) ->
+                        assertThat(count).as(node).isEqualTo(node.startsWith("primary") ? 1L : 0L));
+
+                // Keys without a due-index entry on every primary, the promoted replica included.
+                Map<String, String> keyPerPrimary = fx.triggerKeyPerPrimary("acme", "after");
+                keyPerPrimary.values().forEach(key -> fx.setRaw(key, "trigger:x", Duration.ofMillis(30)));
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(heard).containsAll(keyPerPrimary.values()));
+
+                // Back as a replica, the old primary must not get its old subscription replayed by a reconnect.
+                victim.restart();
+                cluster.awaitHealthy(Duration.ofSeconds(30));
+                assertThat(victim.isPrimary()).isFalse();
+                await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                        assertThat(fx.subscribers(events.channel())).hasSize(6).allSatisfy((node, count) ->
+                                assertThat(count).as(node).isEqualTo(node.startsWith("primary") ? 1L : 0L)));
+                assertThat(states.get(states.size() - 1)).isEqualTo(ListenerState.CONNECTED);
+            } finally {
+                listening.dispose();
+                watching.dispose();
+                events.close().block(Duration.ofSeconds(10));
+            }
+        }
+    }
+}
