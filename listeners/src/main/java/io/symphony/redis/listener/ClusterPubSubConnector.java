@@ -1,9 +1,12 @@
 package io.symphony.redis.listener;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
@@ -56,6 +59,8 @@ final class ClusterPubSubConnector extends PubSubConnector {
     private static final Logger log = LoggerFactory.getLogger(ClusterPubSubConnector.class);
     /** Topology re-read interval while a primary is not subscribed. */
     static final Duration DEGRADED_POLL = Duration.ofMillis(250);
+    /** Connect and command timeout of the topology reads and the node connections. */
+    static final Duration NODE_TIMEOUT = Duration.ofSeconds(2);
     /** A cluster has at most one primary per slot. */
     private static final int MAX_PRIMARIES = 16_384;
 
@@ -66,8 +71,16 @@ final class ClusterPubSubConnector extends PubSubConnector {
     ClusterPubSubConnector(PoolEndpoint endpoint, String channel, Consumer<ListenerState> states,
             ClientResources resources, Duration refreshInterval) {
         super(endpoint, channel, states, resources);
-        this.topology = RedisClusterClient.create(resources, endpoint.uris());
+        // Short timeouts: a topology read (CLUSTER NODES, INFO on every node) waits for its slowest node, and a round
+        // that waits does not notice the failover. Node URIs inherit the seeds' timeout.
+        List<RedisURI> seeds = endpoint.uris().stream()
+                .map(uri -> RedisURI.builder(uri).withTimeout(NODE_TIMEOUT).build())
+                .toList();
+        SocketOptions socket = SocketOptions.builder().connectTimeout(NODE_TIMEOUT).keepAlive(true).build();
+        this.topology = RedisClusterClient.create(resources, seeds);
+        topology.setOptions(ClusterClientOptions.builder().socketOptions(socket).build());
         this.nodes = RedisClient.create(resources);
+        nodes.setOptions(ClientOptions.builder().socketOptions(socket).build());
         this.refreshInterval = refreshInterval;
     }
 
@@ -114,6 +127,7 @@ final class ClusterPubSubConnector extends PubSubConnector {
 
         /** Re-read the topology and reconcile; emits the message stream of each newly subscribed primary. */
         private Flux<Flux<String>> round() {
+            log.debug("Expiry pub/sub: re-reading the topology of {}", endpoint.redactedUrl());
             return Mono.fromCompletionStage(topology::refreshPartitionsAsync)
                     .thenMany(Flux.defer(() -> reconcile(topology.getPartitions())))
                     .onErrorResume(error -> {

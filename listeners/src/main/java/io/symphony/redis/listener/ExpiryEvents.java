@@ -41,7 +41,7 @@ import reactor.util.retry.Retry;
  * replicas are not subscribed. The topology is re-read every {@link ExpiryEventsOptions#topologyRefresh()}, and every
  * 250 ms while a primary is not subscribed, so a replica promoted by a failover is subscribed soon after the cluster
  * promotes it; a lost primary connection reports {@link ListenerState#RECONNECTING}, and {@code CONNECTED} follows
- * once every primary of the current topology is subscribed again. Events of a primary published while it was not
+ * once subscribed primaries serve all 16384 slots again. Events of a primary published while it was not
  * subscribed (from its death until its replica is subscribed) are lost, like on any reconnect.
  *
  * @since 0.1
