@@ -130,15 +130,14 @@ final class ClusterPubSubConnector extends PubSubConnector {
             log.debug("Expiry pub/sub: re-reading the topology of {}", endpoint.redactedUrl());
             return Mono.fromCompletionStage(topology::refreshPartitionsAsync)
                     .thenMany(Flux.defer(() -> reconcile(topology.getPartitions())))
-                    .onErrorResume(error -> {
-                        if (!loaded) {
-                            // No topology ever: let ExpiryEvents retry the whole subscription with its backoff.
-                            return Flux.error(error);
-                        }
-                        log.warn("Reading the Redis Cluster topology of {} failed ({}); retrying",
-                                endpoint.redactedUrl(), error.toString());
-                        return Flux.empty();
-                    });
+                    // No topology yet, or the first primaries cannot send expired events: fail the subscription
+                    // (ExpiryEvents retries the first with backoff and reports the second). Later: retry next round.
+                    .onErrorResume(error -> loaded && !(error instanceof KeyspaceEventsUnavailableException),
+                            error -> {
+                                log.warn("Reading the Redis Cluster topology of {} failed ({}); retrying",
+                                        endpoint.redactedUrl(), error.toString());
+                                return Flux.empty();
+                            });
         }
 
         private Flux<Flux<String>> reconcile(Partitions partitions) {

@@ -227,13 +227,8 @@ public final class TriggerListener {
             }
             return sweepClaims(batch);
         });
-        // A re-subscription (after a lost connection or a Cluster failover) ends the pause: the events published
-        // while no connection listened are lost, and their triggers wait in the due-index.
-        Mono<Void> reconnected = events.states().skip(1).filter(state -> state == ListenerState.CONNECTED).next()
-                .then();
         Mono<Void> pause = Mono.firstWithSignal(
                 Mono.defer(() -> Mono.delay(Duration.ofMillis(nextDelay.get()), options.scheduler())).then(),
-                reconnected,
                 stopping.doOnTerminate(() -> stop.set(true)));
         // Stop ends the pause and prevents the next sweep, but never cancels a sweep in flight: its script has taken
         // the claims on the server, so dropping the reply would strand them in flight until their lease runs out.

@@ -24,11 +24,18 @@ class ClusterExpiryFailoverIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterExpiryFailoverIntegrationTests.class);
 
+    private static String flags(ClusterNode node) {
+        return node.sync().configGet("notify-keyspace-events").get("notify-keyspace-events");
+    }
+
     @Test
     void primaryKilled_promotedReplicaIsSubscribedAndHeard_andTheOldPrimaryIsNotResubscribedAsAReplica() {
         try (LocalRedisCluster cluster = LocalRedisCluster.start(3, 1, "--notify-keyspace-events", "Ex", "--hz",
                 "100"); ListenerFixture fx = new ListenerFixture(cluster)) {
             SymphonyRuntime runtime = fx.runtime();
+            // Whatever the runtime's start-up set: the listener itself must enable expired events on each primary
+            // it subscribes, the replica it will promote later included.
+            cluster.nodes().forEach(node -> node.sync().configSet("notify-keyspace-events", ""));
             ExpiryEvents events = ExpiryEvents.create(runtime);
             List<ListenerState> states = new CopyOnWriteArrayList<>();
             Set<String> heard = ConcurrentHashMap.newKeySet();
@@ -36,6 +43,8 @@ class ClusterExpiryFailoverIntegrationTests {
             Disposable listening = events.events().subscribe(event -> heard.add(event.key()));
             try {
                 await().atMost(Duration.ofSeconds(10)).until(() -> states.contains(ListenerState.CONNECTED));
+                assertThat(cluster.nodes()).allSatisfy(node -> assertThat(flags(node)).as(node.toString())
+                        .isEqualTo(node.isPrimary() ? "xE" : ""));
                 ClusterNode victim = cluster.primaries().get(0);
 
                 long killedAt = System.nanoTime();
