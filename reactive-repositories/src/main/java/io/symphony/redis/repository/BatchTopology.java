@@ -21,9 +21,12 @@ public enum BatchTopology {
      * lose or duplicate an item. The active-lists set and the pending set are updated in follow-up steps, ordered
      * so that no interleaving strands work: a producer writes the list, then marks the active set, then the
      * pending set; a consumer that drained a list unmarks, re-checks the level above and marks again if it is
-     * busy (remove, re-check, repair). A process that dies between the list write and the marks leaves its item
-     * in the list unmarked until the next enqueue of that tenant and service, or until a consumer claims from
-     * that list directly; the enqueue itself then emits its error, never a false success.
+     * busy (remove, re-check, repair). A process that dies between two of these steps can leave work unmarked: a
+     * producer between the list write and the marks (its enqueue then emits an error, never a false success), a
+     * consumer between removing a mark and the re-check that would have repaired it. Such work waits in its list
+     * until the next enqueue of that tenant and service marks it again, or until a consumer claims from that list
+     * directly; it is never lost, since the list and its claims always change together in one script.
+     * {@code docs/cluster-keys.md} lists every step and its slot.
      */
     CLUSTER
 }

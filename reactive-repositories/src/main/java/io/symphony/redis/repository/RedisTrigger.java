@@ -26,8 +26,21 @@ import reactor.core.publisher.Mono;
  *
  * <p>Layouts: {@link #standalone} runs the key write and the index write in one Lua script (atomic, one round
  * trip), which needs both keys on one server: standalone Redis or Sentinel. {@link #cluster} runs them as two
- * commands on their two slots (the key first); a crash between them leaves a plain TTL key, which the listener still
- * handles through its keyspace event.
+ * commands on their two slots (the trigger key hashes to its own slot, the index to {@code {EXPTRIGGER%}}'s), in
+ * the order that makes a failure between them safe:
+ * <ul>
+ * <li>{@link #set} writes the index entry first, then the key. If the key write fails (or the process dies in
+ * between), the trigger is indexed without its key: the listener's sweeper still claims it from the index when it
+ * comes due, so it fires. The other order would leave a key without an index entry, which only fires if its
+ * keyspace event is heard, and those events are lost on every reconnect.</li>
+ * <li>{@link #delete} removes the index entry first, then the key. If the key delete fails, the trigger can only
+ * fire through its keyspace event (the less reliable path, for a trigger the caller wanted cancelled); the other
+ * order would leave an index entry that the sweeper fires for certain.</li>
+ * </ul>
+ * Either way the failure reaches the caller as an error, and repeating the call completes it (both steps are
+ * idempotent). The index entry's due time is the index node's clock plus the TTL, taken one command before the key's
+ * expiry starts: the sweeper may claim a trigger up to that gap (plus the clock difference of the two nodes) before
+ * its key expires; the late keyspace event is then recognised as already claimed.
  *
  * <p>Every method is cold; argument errors are thrown at call time; Redis failures arrive as
  * {@link io.symphony.redis.RedisCommandException}.
@@ -41,7 +54,9 @@ public final class RedisTrigger {
 
     /**
      * KEYS[1] trigger key, KEYS[2] due index; ARGV[1] value, ARGV[2] TTL ms. SET PX, then ZADD with the due time
-     * computed from the server's TIME, so the index and the key's expiry agree to the millisecond.
+     * computed from the server's TIME, so the index and the key's expiry agree to the millisecond. SET goes first
+     * because it is the step that can fail on its arguments (a TTL Redis refuses), and a script stops at its first
+     * error without undoing what it wrote: this way a failing SET leaves nothing behind.
      */
     static final RedisScript<Long> SET = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + """
             local due = now_ms() + tonumber(ARGV[2])
@@ -50,20 +65,29 @@ public final class RedisTrigger {
             return due
             """);
 
-    /** KEYS[1] due index; ARGV[1] member, ARGV[2] TTL ms. ZADD at server TIME + TTL (the Cluster layout). */
+    /**
+     * KEYS[1] due index; ARGV[1] member, ARGV[2] TTL ms. ZADD at server TIME + TTL (the Cluster layout's first step,
+     * before the key's SET PX).
+     */
     static final RedisScript<Long> INDEX = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + """
             local due = now_ms() + tonumber(ARGV[2])
             redis.call('ZADD', KEYS[1], due, ARGV[1])
             return due
             """);
 
-    /** KEYS[1..n-1] trigger keys, KEYS[n] due index. DEL the keys and ZREM them; returns the DEL count. */
+    /**
+     * KEYS[1..n-1] trigger keys, KEYS[n] due index. ZREM the keys, then DEL them; returns the DEL count. The ZREMs go
+     * first because only they can fail ({@code WRONGTYPE} on the index), and a script stops at its first error
+     * without undoing what it wrote: this way a failing index leaves every key untouched.
+     */
     static final RedisScript<Long> DELETE = RedisScript.returningLong("""
             local index = KEYS[#KEYS]
+            for i = 1, #KEYS - 1 do
+              redis.call('ZREM', index, KEYS[i])
+            end
             local deleted = 0
             for i = 1, #KEYS - 1 do
               deleted = deleted + redis.call('DEL', KEYS[i])
-              redis.call('ZREM', index, KEYS[i])
             end
             return deleted
             """);
@@ -95,7 +119,10 @@ public final class RedisTrigger {
         return new RedisTrigger(support, tenant);
     }
 
-    /** Create the triggers of {@code tenant} for Redis Cluster: key and index are written by two commands. */
+    /**
+     * Create the triggers of {@code tenant} for Redis Cluster: key and index are written by two commands, the index
+     * entry written first by {@link #set} and removed first by {@link #delete} (see the class documentation for why).
+     */
     public static RedisTrigger cluster(RepositorySupport support, String tenant) {
         return new RedisTrigger(support, tenant, PoolAliases.EXPIRY, true);
     }
@@ -119,10 +146,13 @@ public final class RedisTrigger {
      * Set (or re-set) the trigger {@code action} for {@code identifier} to fire after {@code ttl}.
      *
      * <p>Runs {@code SET key "trigger:<utc iso>" PX ttl} and {@code ZADD due-index <server now + ttl> key}: in one
-     * Lua script on the standalone layout (atomic), as two commands on the Cluster layout. Re-setting a trigger
-     * before it fires replaces its expiry and moves its due time (debounce): it fires once, at the new time.
+     * Lua script on the standalone layout (atomic), as two commands on the Cluster layout, the {@code ZADD} first
+     * (see the class documentation for why). Re-setting a trigger before it fires replaces its expiry and moves its
+     * due time (debounce): it fires once, at the new time.
      *
-     * @return emits {@code true} once both writes are done
+     * @return emits {@code true} once both writes are done; a failure arrives as
+     *     {@link io.symphony.redis.RedisCommandException}: on the standalone layout nothing was written, on the
+     *     Cluster layout a failed key write leaves the index entry, so the trigger still fires when due
      * @throws IllegalArgumentException if a component is invalid or {@code ttl} is shorter than 1 ms (the original
      *     refuses a non-positive TTL)
      */
@@ -135,18 +165,20 @@ public final class RedisTrigger {
                 return support.ops().eval(SET, List.of(key, dueIndexKey()), List.of(value, ttlMillis), pool)
                         .thenReturn(Boolean.TRUE);
             }
-            return support.ops().set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis)), pool)
-                    .then(support.ops().eval(INDEX, List.of(dueIndexKey()), List.of(key, ttlMillis), pool))
+            return support.ops().eval(INDEX, List.of(dueIndexKey()), List.of(key, ttlMillis), pool)
+                    .then(support.ops().set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis)), pool))
                     .thenReturn(Boolean.TRUE);
         });
     }
 
     /**
      * Cancel the trigger {@code action} for {@code identifier}: {@code DEL} of the key and {@code ZREM} from the
-     * due-index, in one script (standalone) or two commands (Cluster). A trigger already claimed by a listener is
-     * not recalled.
+     * due-index, in one script (standalone) or two commands (Cluster: the {@code ZREM} first, see the class
+     * documentation). A trigger already claimed by a listener is not recalled.
      *
-     * @return emits 1 if the TTL key existed, else 0
+     * @return emits 1 if the TTL key existed, else 0; a failure arrives as
+     *     {@link io.symphony.redis.RedisCommandException}; a failed {@code ZREM} leaves the key untouched in both
+     *     layouts
      * @throws IllegalArgumentException if a component is invalid
      */
     public Mono<Long> delete(String action, String identifier) {
@@ -157,7 +189,9 @@ public final class RedisTrigger {
      * Cancel every trigger of this tenant for {@code identifier}, whatever the action: {@code SCAN} with the
      * glob-escaped pattern {@code {tenant}:EXPTRIGGER:*:{identifier}}, keep only keys the strict parser accepts for
      * this tenant and identifier, then {@code DEL} + {@code ZREM} them in batches of 100 (each batch one script on
-     * the standalone layout). Not atomic as a whole: a trigger set during the scan may survive.
+     * the standalone layout; on the Cluster layout one {@code ZREM} of the batch, then one {@code DEL}, which Lettuce
+     * splits per slot). The {@code SCAN} walks every primary on a Cluster. Not atomic as a whole: a trigger set
+     * during the scan may survive.
      *
      * @return emits the number of TTL keys deleted
      * @throws IllegalArgumentException if the identifier is invalid
@@ -205,8 +239,8 @@ public final class RedisTrigger {
                 all.add(dueIndexKey());
                 return support.ops().eval(DELETE, all, List.of(), pool);
             }
-            return support.ops().delete(keys, pool)
-                    .flatMap(count -> support.ops().zrem(dueIndexKey(), keys, pool).thenReturn(count));
+            return support.ops().zrem(dueIndexKey(), keys, pool)
+                    .then(support.ops().delete(keys, pool));
         });
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.testsupport.TestRedis;
@@ -17,11 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,6 +31,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /** Crash-safe consumption: claim, ack, requeue of expired claims, consume, and the pending set kept in step. */
+@OnStandaloneAndCluster
 class RedisBatchConsumerIntegrationTests {
 
     private static final Duration SHORT = Duration.ofMillis(200);
@@ -37,15 +39,18 @@ class RedisBatchConsumerIntegrationTests {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
-    @BeforeAll
-    static void start() {
-        fixture = new RepositoryFixture();
+    @Parameter
+    Backend backend;
+
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fixture.close();
     }
@@ -54,13 +59,22 @@ class RedisBatchConsumerIntegrationTests {
     private record Batch(RedisBatch repo, String tenant, String svc, String list, String inflight, String claims,
             String pending, String active) {
 
+        /** A list of a new tenant with the backend's batch layout. */
+        static Batch create() {
+            return of(fixture.batch(fixture.tenant()));
+        }
+
+        /** A list of a new tenant with {@code topology}. */
         static Batch create(BatchTopology topology) {
-            String tenant = fixture.tenant();
+            return of(fixture.batch(fixture.tenant()).withTopology(topology));
+        }
+
+        private static Batch of(RedisBatch repo) {
+            String tenant = repo.tenant();
             String svc = TestRedis.uniqueTenant("svc");
             String list = tenant + ":batch:" + svc + ":e:a";
-            return new Batch(new RedisBatch(fixture.support, tenant, topology), tenant, svc, list,
-                    "{" + list + "}:inflight", "{" + list + "}:claims", "pending_batches:" + svc,
-                    tenant + ":batch:" + svc);
+            return new Batch(repo, tenant, svc, list, "{" + list + "}:inflight", "{" + list + "}:claims",
+                    "pending_batches:" + svc, tenant + ":batch:" + svc);
         }
 
         void enqueue(String... items) {
@@ -91,6 +105,11 @@ class RedisBatchConsumerIntegrationTests {
         }
     }
 
+    /** The batch layouts that work on this backend. */
+    static List<BatchTopology> topologies() {
+        return fixture.topologies();
+    }
+
     private static List<String> items(String prefix, int count) {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -102,7 +121,7 @@ class RedisBatchConsumerIntegrationTests {
     // ---------------------------------------------------------------- claim
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void claimMovesItemsIntoAClaimWithADeadline(BatchTopology topology) {
         Batch b = Batch.create(topology);
         b.enqueue("a", "b", "c", "d");
@@ -126,7 +145,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void claimDecodesItemsUntypedAndKeepsUnicodeAndNullsExact() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         String tricky = "é🙂 \"quoted\" / back\\slash \t tab";
         raw.rpush(b.list, "{\"k\": [1, true]}", "1", tricky, "null");
 
@@ -139,7 +158,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void claimOfAnEmptyListIsEmptyAndDropsTheTenantFromPending() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         raw.sadd(b.pending, b.tenant);
 
         b.claim("c", 5, LONG).as(StepVerifier::create).verifyComplete();
@@ -149,7 +168,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void claimArgumentsAreCheckedAtCallTime() {
-        RedisBatch repo = new RedisBatch(fixture.support, fixture.tenant());
+        RedisBatch repo = fixture.batch(fixture.tenant());
         assertThatThrownBy(() -> repo.claim("s", "e", "a", "c", 0, LONG)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> repo.claim("s", "e", "a", "", 1, LONG)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> repo.claim("s", "e", "a", "c", 1, Duration.ZERO))
@@ -163,7 +182,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void claimOnAListKeyOfAnotherTypeIsRedisCommandExceptionNamingTheKey() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         raw.set(b.list, "not a list");
 
         b.claim("c", 1, LONG).as(StepVerifier::create)
@@ -176,7 +195,7 @@ class RedisBatchConsumerIntegrationTests {
     // ---------------------------------------------------------------- ack
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void ackDeletesTheClaimOnceAndDrainsThePendingSet(BatchTopology topology) {
         Batch b = Batch.create(topology);
         b.enqueue("a", "b");
@@ -193,7 +212,7 @@ class RedisBatchConsumerIntegrationTests {
     }
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void drainingOneListKeepsATenantPendingWhoseOtherListHoldsWork(BatchTopology topology) {
         Batch b = Batch.create(topology);
         b.enqueue("a");
@@ -210,7 +229,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void ackWhileOtherClaimsAreInFlightKeepsTheTenantPending() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         b.enqueue("a", "b");
         BatchClaim first = b.claimNow("c1", 1, LONG);
         BatchClaim second = b.claimNow("c2", 1, LONG);
@@ -225,18 +244,18 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void ackOfAnotherTenantsClaimIsRejected() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         b.enqueue("a");
         BatchClaim claim = b.claimNow("c", 1, LONG);
         assertThat(claim).isNotNull();
 
-        RedisBatch other = new RedisBatch(fixture.support, fixture.tenant());
+        RedisBatch other = fixture.batch(fixture.tenant());
         assertThatThrownBy(() -> other.ack(claim)).isInstanceOf(IllegalArgumentException.class);
         assertThat(raw.hexists(b.inflight, claim.claimId())).isTrue();
     }
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void ackAfterExpiryAndRedeliveryIsRejected(BatchTopology topology) {
         Batch b = Batch.create(topology);
         b.enqueue("x", "y");
@@ -259,7 +278,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void ackAfterTheDeadlineButBeforeAnyRequeueIsAccepted() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         b.enqueue("x");
         BatchClaim claim = b.claimNow("c", 1, Duration.ofMillis(1));
         assertThat(claim).isNotNull();
@@ -273,7 +292,7 @@ class RedisBatchConsumerIntegrationTests {
     // ---------------------------------------------------------------- requeue
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void requeueExpiredMovesItemsBackToTheHeadInTheirOriginalOrder(BatchTopology topology) {
         Batch b = Batch.create(topology);
         b.enqueue(items("i", 6).toArray(new String[0]));
@@ -300,7 +319,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void requeueOfNothingMovesNothing() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         b.enqueue("a");
         b.claimNow("c", 1, LONG);
 
@@ -312,7 +331,7 @@ class RedisBatchConsumerIntegrationTests {
     // ---------------------------------------------------------------- crashes
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void aConsumerKilledBetweenClaimAndAckLosesNothing(BatchTopology topology) {
         Batch b = Batch.create(topology);
         b.enqueue("m0", "m1", "m2", "m3", "m4");
@@ -340,7 +359,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void disposingConsumeMidHandlerAcksNothingAndTheItemsComeBack() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         b.enqueue("p", "q");
         Sinks.One<List<@Nullable Object>> started = Sinks.one();
         AtomicInteger cancelled = new AtomicInteger();
@@ -364,7 +383,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void aFailingHandlerEmitsItsErrorAndTheItemsComeBack() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         b.enqueue("boom");
 
         b.consume("c", 10, SHORT, items -> Mono.error(new IllegalStateException("handler failed")))
@@ -379,7 +398,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void aHandlerReturningNullIsAnErrorAndAcksNothing() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         b.enqueue("n");
 
         b.consume("c", 10, LONG, items -> null).as(StepVerifier::create).verifyError(NullPointerException.class);
@@ -388,7 +407,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void consumeOfAnEmptyListCompletesEmptyWithoutCallingTheHandler() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         AtomicInteger calls = new AtomicInteger();
 
         b.consume("c", 10, LONG, items -> Mono.fromRunnable(calls::incrementAndGet))
@@ -397,7 +416,7 @@ class RedisBatchConsumerIntegrationTests {
     }
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void consumeProcessesAndAcknowledges(BatchTopology topology) {
         Batch b = Batch.create(topology);
         b.enqueue("a", "b", "c");
@@ -419,7 +438,7 @@ class RedisBatchConsumerIntegrationTests {
     // ---------------------------------------------------------------- concurrency
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void twoConcurrentConsumersProcessEveryItemExactlyOnce(BatchTopology topology) {
         Batch b = Batch.create(topology);
         List<String> all = items("job-", 1000);
@@ -459,7 +478,7 @@ class RedisBatchConsumerIntegrationTests {
     }
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void anEnqueueRacingTheDrainNeverStrandsItsItem(BatchTopology topology) {
         // The original's race (see RedisBatchIntegrationTests): an item enqueued between "list is empty" and the
         // removal from the pending set is stranded. Here the drain check and the removal are one step, or are
@@ -492,7 +511,7 @@ class RedisBatchConsumerIntegrationTests {
 
     @Test
     void anEnqueueBetweenClaimAndAckKeepsTheTenantPending() {
-        Batch b = Batch.create(BatchTopology.SINGLE_NODE);
+        Batch b = Batch.create();
         b.enqueue("first");
         BatchClaim claim = b.claimNow("c", 10, LONG);
         assertThat(claim).isNotNull();

@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
@@ -15,36 +15,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** The original's batch methods: enqueue, get_chunk, trim, get_length and the pending set. */
+@OnStandaloneAndCluster
 class RedisBatchIntegrationTests {
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
+
+    @Parameter
+    Backend backend;
 
     record Job(String id, boolean urgent) {
     }
 
-    @BeforeAll
-    static void start() {
-        fixture = new RepositoryFixture();
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fixture.close();
     }
 
     private static RedisBatch repo(String tenant) {
-        return new RedisBatch(fixture.support, tenant);
+        return fixture.batch(tenant);
+    }
+
+    /** The batch layouts that work on this backend. */
+    static List<BatchTopology> topologies() {
+        return fixture.topologies();
     }
 
     private static String service() {
@@ -58,12 +68,14 @@ class RedisBatchIntegrationTests {
                 .isEqualTo("acme:batch:email_service:daily_reports:send");
         assertThat(repo.listKey("s", "e:1", "a*")).isEqualTo("acme:batch:s:e%3A1:a%2A");
         assertThat(repo.pool()).isEqualTo(PoolAliases.HANDLERS);
-        assertThat(repo.topology()).isEqualTo(BatchTopology.SINGLE_NODE);
+        assertThat(repo.topology()).as("the layout SymphonyRepositories picks for the backend")
+                .isEqualTo(fixture.cluster() ? BatchTopology.CLUSTER : BatchTopology.SINGLE_NODE);
+        assertThat(new RedisBatch(fixture.support, "acme").topology()).isEqualTo(BatchTopology.SINGLE_NODE);
         assertThat(repo.withTopology(BatchTopology.CLUSTER).topology()).isEqualTo(BatchTopology.CLUSTER);
     }
 
     @ParameterizedTest(name = "{displayName} [{0}]")
-    @EnumSource(BatchTopology.class)
+    @MethodSource("topologies")
     void enqueueWritesTheOriginalsItemsAndTheDefaultTtl(BatchTopology topology) {
         String tenant = fixture.tenant();
         String svc = service();
@@ -85,6 +97,21 @@ class RedisBatchIntegrationTests {
         assertThat(raw.ttl("pending_batches:" + svc)).isBetween(86_390L, 86_400L);
         assertThat(raw.smembers(tenant + ":batch:" + svc)).containsExactly("reports:send");
         assertThat(raw.ttl(tenant + ":batch:" + svc)).isBetween(86_390L, 86_400L);
+    }
+
+    @Test
+    void theSingleNodeLayoutIsRefusedOnAClusterAndWritesNothing() {
+        fixture.assumeCluster("only a Cluster refuses a script whose keys lie in several slots");
+        String tenant = fixture.tenant();
+        String svc = service();
+        RedisBatch singleNode = repo(tenant).withTopology(BatchTopology.SINGLE_NODE);
+
+        singleNode.enqueue(svc, "e", "a", "x").as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisCommandException.class)
+                        .hasMessageContaining("CROSSSLOT"));
+
+        assertThat(raw.exists(tenant + ":batch:" + svc + ":e:a", tenant + ":batch:" + svc, "pending_batches:" + svc))
+                .isZero();
     }
 
     @Test
@@ -149,7 +176,7 @@ class RedisBatchIntegrationTests {
 
     @Test
     void sixtyFourConcurrentEnqueuesKeepEveryItemAndTheTenantPending() {
-        for (BatchTopology topology : BatchTopology.values()) {
+        for (BatchTopology topology : fixture.topologies()) {
             String tenant = fixture.tenant();
             String svc = service();
             RedisBatch repo = repo(tenant).withTopology(topology);
@@ -316,6 +343,7 @@ class RedisBatchIntegrationTests {
 
     @Test
     void pendingSetMethodsUseTheRepositorysPoolUnlikeTheOriginal() {
+        fixture.assumeStandalone("on a Cluster every pool alias shares DB 0, so the two pools' sets are one");
         String svc = service();
         String tenant = fixture.tenant();
         RedisBatch onUser = repo(tenant).onPool(PoolAliases.USER);

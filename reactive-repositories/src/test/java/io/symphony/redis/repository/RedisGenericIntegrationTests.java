@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
@@ -13,34 +13,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.core.type.TypeReference;
 
+@OnStandaloneAndCluster
 class RedisGenericIntegrationTests {
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
+
+    @Parameter
+    Backend backend;
 
     record Order(String id, int qty, boolean paid) {
     }
 
-    @BeforeAll
-    static void start() {
-        fixture = new RepositoryFixture();
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.DEFAULT);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fixture.close();
     }
 
     private RedisGeneric repo(String tenant) {
-        return new RedisGeneric(fixture.support, tenant);
+        return fixture.repos.generic(tenant);
     }
 
     @Test
@@ -189,6 +194,7 @@ class RedisGenericIntegrationTests {
 
     @Test
     void onPoolRunsOnAnotherDatabase() {
+        fixture.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
         String tenant = fixture.tenant();
         repo(tenant).onPool(PoolAliases.USER).set("k", "v").as(StepVerifier::create).expectNext(true)
                 .verifyComplete();

@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
@@ -12,22 +12,26 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-@Tag("integration")
+@OnStandaloneAndCluster
 class RedisSharedStateIntegrationTests {
 
     private static final long DAY = 86_400;
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
+
+    @Parameter
+    Backend backend;
 
     private String tenant;
     private RedisSharedState states;
@@ -42,14 +46,14 @@ class RedisSharedStateIntegrationTests {
         }
     }
 
-    @BeforeAll
-    static void start() {
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
-        fixture = new RepositoryFixture();
+        fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.SHARED_STATE);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fixture.close();
         StepVerifier.resetDefaultTimeout();
@@ -58,7 +62,7 @@ class RedisSharedStateIntegrationTests {
     @BeforeEach
     void newTenant() {
         tenant = fixture.tenant();
-        states = new RedisSharedState(fixture.support, tenant, "u1");
+        states = fixture.repos.sharedState(tenant, "u1");
     }
 
     private String key(String stateName) {
@@ -222,13 +226,13 @@ class RedisSharedStateIntegrationTests {
     void listStates_returnsNamesExactlyAsGiven() {
         List<String> names = List.of("user_profile", "form:progress", "tool_cache", "a*b?[c]", "日本🎵", "100%");
         Flux.fromIterable(names).concatMap(name -> states.upsert(name, Map.of("x", 1))).blockLast();
-        new RedisSharedState(fixture.support, tenant, "u2").upsert("other", Map.of("x", 1)).block();
+        fixture.repos.sharedState(tenant, "u2").upsert("other", Map.of("x", 1)).block();
 
         states.listStates().collectList().as(StepVerifier::create)
                 .assertNext(list -> assertThat(list).containsExactlyInAnyOrderElementsOf(names))
                 .verifyComplete();
         assertThat(raw.exists(key("user_profile"), key("form%3Aprogress"), key("100%25"))).isEqualTo(3L);
-        new RedisSharedState(fixture.support, tenant, "nobody").listStates().as(StepVerifier::create)
+        fixture.repos.sharedState(tenant, "nobody").listStates().as(StepVerifier::create)
                 .verifyComplete();
     }
 
@@ -242,11 +246,12 @@ class RedisSharedStateIntegrationTests {
 
     @Test
     void clearAllStates_deletesOnlyThisUsersStates() {
-        Flux.range(0, 5).concatMap(i -> states.upsert("s" + i, Map.of("i", i))).blockLast();
-        RedisSharedState other = new RedisSharedState(fixture.support, tenant, "u2");
+        Flux.range(0, 30).concatMap(i -> states.upsert("s" + i, Map.of("i", i))).blockLast();
+        fixture.assertOnEveryPrimary(IntStream.range(0, 30).mapToObj(i -> key("s" + i)).toList());
+        RedisSharedState other = fixture.repos.sharedState(tenant, "u2");
         other.upsert("s0", Map.of("i", 0)).block();
 
-        states.clearAllStates().as(StepVerifier::create).expectNext(5L).verifyComplete();
+        states.clearAllStates().as(StepVerifier::create).expectNext(30L).verifyComplete();
         states.clearAllStates().as(StepVerifier::create).expectNext(0L).verifyComplete();
 
         assertThat(raw.keys(tenant + ":*")).containsExactly(tenant + ":SS:s0:u2");
@@ -282,18 +287,20 @@ class RedisSharedStateIntegrationTests {
         for (int i = 0; i < 64; i++) {
             assertThat(stored).containsEntry("f" + i, String.valueOf(i));
         }
+        fixture.assertOnEveryPrimary(IntStream.range(0, 64).mapToObj(i -> key("state" + i)).toList());
         states.listStates().count().as(StepVerifier::create).expectNext(65L).verifyComplete();
     }
 
     @Test
     void copies_useAnotherPoolOrDefaultTtl() {
+        fixture.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
         RedisSharedState shortLived = states.withDefaultTtl(Duration.ofSeconds(300));
         shortLived.upsert("conv", Map.of("a", 1)).as(StepVerifier::create).expectNext(true).verifyComplete();
         assertTtlNear(key("conv"), 300);
 
         RedisSharedState onDefault = states.onPool(PoolAliases.DEFAULT);
         onDefault.upsert("conv", Map.of("b", 2)).as(StepVerifier::create).expectNext(true).verifyComplete();
-        RedisCommands<String, String> defaultDb = fixture.raw(PoolAliases.DEFAULT);
+        RedisClusterCommands<String, String> defaultDb = fixture.raw(PoolAliases.DEFAULT);
         assertThat(defaultDb.hgetall(key("conv"))).isEqualTo(Map.of("b", "2"));
         assertThat(raw.hgetall(key("conv"))).isEqualTo(Map.of("a", "1"));
         assertThat(onDefault.pool()).isEqualTo(PoolAliases.DEFAULT);

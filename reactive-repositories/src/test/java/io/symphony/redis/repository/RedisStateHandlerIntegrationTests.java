@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
@@ -14,22 +14,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** Every method of {@link RedisStateHandler} but {@code merge} (see {@link StateHandlerMergeIntegrationTests}). */
-@Tag("integration")
+@OnStandaloneAndCluster
 class RedisStateHandlerIntegrationTests {
 
     private static final long DAY = 86_400;
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
+
+    @Parameter
+    Backend backend;
 
     private String tenant;
     private RedisStateHandler handlers;
@@ -37,14 +40,14 @@ class RedisStateHandlerIntegrationTests {
     record Slot(String name, boolean filled) {
     }
 
-    @BeforeAll
-    static void start() {
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
-        fixture = new RepositoryFixture();
+        fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fixture.close();
         StepVerifier.resetDefaultTimeout();
@@ -53,7 +56,7 @@ class RedisStateHandlerIntegrationTests {
     @BeforeEach
     void newTenant() {
         tenant = fixture.tenant();
-        handlers = new RedisStateHandler(fixture.support, tenant, "u1");
+        handlers = fixture.repos.stateHandler(tenant, "u1");
     }
 
     private String key(String handlerName) {
@@ -272,10 +275,11 @@ class RedisStateHandlerIntegrationTests {
 
     @Test
     void copies_runOnAnotherPool() {
+        fixture.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
         RedisStateHandler onDefault = handlers.onPool(PoolAliases.DEFAULT);
         onDefault.upsert("h", Map.of("a", 1)).as(StepVerifier::create).expectNext(true).verifyComplete();
 
-        RedisCommands<String, String> defaultDb = fixture.raw(PoolAliases.DEFAULT);
+        RedisClusterCommands<String, String> defaultDb = fixture.raw(PoolAliases.DEFAULT);
         assertThat(defaultDb.hgetall(key("h"))).isEqualTo(Map.of("a", "1"));
         assertThat(raw.exists(key("h"))).isZero();
         assertThat(onDefault.userId()).isEqualTo("u1");
@@ -288,7 +292,7 @@ class RedisStateHandlerIntegrationTests {
         List<RedisStateHandler> repos = new ArrayList<>();
         for (String t : List.of(tenant, tenant + "*", tenant + ":state")) {
             for (String user : List.of("u1", "*", ":", "?", "[", "\\", "{", "ü")) {
-                repos.add(new RedisStateHandler(fixture.support, t, user));
+                repos.add(fixture.repos.stateHandler(t, user));
             }
         }
         Flux.fromIterable(repos).flatMap(r -> r.upsert("chat", Map.of("who", r.tenant() + "|" + r.userId())), 32)

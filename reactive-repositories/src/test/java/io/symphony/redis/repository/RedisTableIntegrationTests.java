@@ -3,15 +3,15 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
 import io.symphony.redis.config.PoolAliases;
-import io.symphony.redis.testsupport.RedisTest;
 import io.symphony.redis.testsupport.TestRedis;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,30 +19,34 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-@RedisTest
+@OnStandaloneAndCluster
 class RedisTableIntegrationTests {
 
     private static final Duration DAY = Duration.ofSeconds(86_400);
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
+
+    @Parameter
+    Backend backend;
 
     private final String tenant = TestRedis.uniqueTenant("table");
-    private final RedisTable tables = new RedisTable(fixture.support, tenant);
+    private final RedisTable tables = fixture.repos.table(tenant);
 
-    @BeforeAll
-    static void open() {
-        fixture = new RepositoryFixture();
+    @BeforeParameterizedClassInvocation
+    static void open(Backend backend) {
+        fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void close() {
         fixture.close();
     }
@@ -286,7 +290,7 @@ class RedisTableIntegrationTests {
         seed("products", "p1", Map.of("sku", "A-1", "stock", "3"));
         seed("products", "p2", Map.of("sku", "B-2", "stock", "5"));
         seed("archive", "p3", Map.of("sku", "C-3"));
-        new RedisTable(fixture.support, tenant + "x").upsert("products", "p4", Map.of("sku", "D-4")).block();
+        fixture.repos.table(tenant + "x").upsert("products", "p4", Map.of("sku", "D-4")).block();
 
         tables.findByField("products", "sku", "B-2").as(StepVerifier::create)
                 .expectNext(Map.of("sku", "B-2", "stock", 5)).verifyComplete();
@@ -313,7 +317,7 @@ class RedisTableIntegrationTests {
         seed("archive", "p1", Map.of("a", "1"));
         seed("products", "p2", Map.of("a", "1"));
         seed("products", "xp1", Map.of("a", "1"));
-        RedisTable other = new RedisTable(fixture.support, tenant + "x");
+        RedisTable other = fixture.repos.table(tenant + "x");
         other.upsert("products", "p1", Map.of("a", 1)).block();
         // Matched by the glob {tenant}:df:*:pkid:p1 but not a row key of this tenant (the original's tenant
         // "{tenant}:df:evil" would write it): the parser must keep it out.
@@ -327,9 +331,24 @@ class RedisTableIntegrationTests {
     }
 
     @Test
+    void findByField_findsRowsWhereverTheyLive() {
+        Map<String, Integer> rowsByKey = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            tables.upsert("products", "p" + i, Map.of("sku", "S-" + i)).block();
+            rowsByKey.put(key("products", "p" + i), i);
+        }
+
+        for (int i : fixture.onePerPrimary(rowsByKey)) {
+            tables.findByField("products", "sku", "S-" + i).as(StepVerifier::create)
+                    .expectNext(Map.of("sku", "S-" + i)).verifyComplete();
+        }
+    }
+
+    @Test
     void deleteAllByPkid_manyRows_deletesAllInBatches() {
         Flux.range(0, 250).flatMap(i -> tables.upsert("t" + i, "shared", Map.of("i", i)), 32).blockLast();
         tables.upsert("t0", "kept", Map.of("i", 0)).block();
+        fixture.assertOnEveryPrimary(IntStream.range(0, 250).mapToObj(i -> key("t" + i, "shared")).toList());
 
         tables.deleteAllByPkid("shared").as(StepVerifier::create).expectNext(250L).verifyComplete();
 
@@ -364,12 +383,13 @@ class RedisTableIntegrationTests {
 
     @Test
     void onPoolAndWithDefaultTtl_returnConfiguredCopies() {
+        fixture.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
         RedisTable onDefault = tables.onPool(PoolAliases.DEFAULT).withDefaultTtl(Duration.ofSeconds(33));
 
         onDefault.upsert("products", "p1", Map.of("a", 1)).as(StepVerifier::create).expectNext(true)
                 .verifyComplete();
 
-        RedisCommands<String, String> rawDefault = fixture.raw(PoolAliases.DEFAULT);
+        RedisClusterCommands<String, String> rawDefault = fixture.raw(PoolAliases.DEFAULT);
         assertThat(rawDefault.hgetall(key("products", "p1"))).isEqualTo(Map.of("a", "1"));
         assertThat(rawDefault.pttl(key("products", "p1"))).isBetween(28_000L, 33_000L);
         assertThat(raw.exists(key("products", "p1"))).isZero();

@@ -3,32 +3,40 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.keys.KeyFactory;
+import io.symphony.redis.testsupport.TestRedis;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.test.StepVerifier;
 
-@Tag("integration")
+@OnStandaloneAndCluster
 class RedisTriggerIntegrationTests {
 
     private static RepositoryFixture fixture;
 
-    private final RedisCommands<String, String> raw = fixture.raw(PoolAliases.EXPIRY);
+    @Parameter
+    Backend backend;
+
+    private final RedisClusterCommands<String, String> raw = fixture.raw(PoolAliases.EXPIRY);
     private final String tenant = fixture.tenant();
-    private final RedisTrigger triggers = new RedisTrigger(fixture.support, tenant);
+    private final RedisTrigger triggers = fixture.trigger(tenant);
     private final String due = RedisTrigger.dueIndexKey(fixture.support.keys());
 
-    @BeforeAll
-    static void open() {
-        fixture = new RepositoryFixture();
+    @BeforeParameterizedClassInvocation
+    static void open(Backend backend) {
+        fixture = RepositoryFixture.open(backend);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void close() {
         fixture.close();
     }
@@ -87,7 +95,7 @@ class RedisTriggerIntegrationTests {
 
     @Test
     void deleteAllByIdentifier_cancelsOnlyThisTenantsTriggersOfThatIdentifier() {
-        RedisTrigger other = new RedisTrigger(fixture.support, tenant + "*");
+        RedisTrigger other = fixture.trigger(tenant + "*");
         triggers.set("a", "u*", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
         triggers.set("b:c", "u*", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
         triggers.set("a", "u1", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
@@ -100,6 +108,80 @@ class RedisTriggerIntegrationTests {
         assertThat(raw.exists(tenant + ":EXPTRIGGER:a:u1")).isEqualTo(1);
         assertThat(raw.exists(tenant + "%2A:EXPTRIGGER:a:u%2A")).isEqualTo(1);
         assertThat(raw.zscore(due, tenant + "%2A:EXPTRIGGER:a:u%2A")).isNotNull();
+    }
+
+    @Test
+    void set_whoseKeyWriteFails_isAnErrorAndLeavesTheTriggerFiringFromTheIndexOnTheClusterLayout() {
+        // Injected fault: Redis refuses SET ... PX with a TTL that overflows its clock (ERR invalid expire time),
+        // while the index entry's score is just a large double. On the Cluster layout the ZADD runs first and stays,
+        // so the sweeper would still fire the trigger; the standalone script stops at the SET before writing.
+        String key = tenant + ":EXPTRIGGER:a:id";
+
+        triggers.set("a", "id", Duration.ofMillis(Long.MAX_VALUE)).as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(RedisCommandException.class);
+                    assertThat(e.getMessage()).containsIgnoringCase("expire");
+                });
+
+        assertThat(raw.exists(key)).as("the key write failed").isZero();
+        if (backend == Backend.CLUSTER) {
+            assertThat(raw.zscore(due, key)).as("indexed first, so it still fires").isNotNull();
+            raw.zrem(due, key);
+        } else {
+            assertThat(raw.zscore(due, key)).as("one script: nothing written").isNull();
+        }
+    }
+
+    @Test
+    void delete_whoseIndexStepFails_leavesTheKeyUntouched() {
+        // Injected fault: a private trigger prefix gives this test its own due-index, which is then replaced by a
+        // string, so ZREM fails with WRONGTYPE. The ZREM runs before the DEL in both layouts, so the key survives
+        // and the caller sees the error (and may retry once the index is sound).
+        String prefix = "EXPTRIGGERx" + TestRedis.uniqueTenant("p").substring(2);
+        KeyFactory keys = KeyFactory.builder().triggerPrefix(prefix).build();
+        RepositorySupport support = new RepositorySupport(fixture.support.ops(), fixture.support.codec(), keys,
+                RepositorySupport.DEFAULT_TTL, fixture.support.clock(), RepositorySupport.DEFAULT_SCAN_CONCURRENCY);
+        RedisTrigger own = SymphonyRepositories.of(support, fixture.cluster()).trigger(tenant);
+        String index = RedisTrigger.dueIndexKey(keys);
+        String key = keys.triggerKey(tenant, "a", "id");
+        own.set("a", "id", Duration.ofSeconds(30)).as(StepVerifier::create).expectNext(true).verifyComplete();
+        raw.del(index);
+        raw.set(index, "not a sorted set");
+
+        own.delete("a", "id").as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisCommandException.class)
+                        .hasMessageContaining("WRONGTYPE"));
+
+        assertThat(raw.exists(key)).as("the DEL never ran").isEqualTo(1);
+        raw.del(index, key);
+    }
+
+    @Test
+    void theStandaloneLayoutIsRefusedOnAClusterAndWritesNothing() {
+        fixture.assumeCluster("only a Cluster refuses a script whose keys lie in several slots");
+        RedisTrigger standalone = RedisTrigger.standalone(fixture.support, tenant);
+
+        standalone.set("a", "id", Duration.ofSeconds(30)).as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisCommandException.class)
+                        .hasMessageContaining("CROSSSLOT"));
+
+        assertThat(raw.exists(tenant + ":EXPTRIGGER:a:id")).isZero();
+        assertThat(raw.zscore(due, tenant + ":EXPTRIGGER:a:id")).isNull();
+    }
+
+    @Test
+    void deleteAllByIdentifier_cancelsTriggersWhereverTheyLive() {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            triggers.set("action" + i, "u1", Duration.ofSeconds(30)).block(Duration.ofSeconds(5));
+            keys.add(tenant + ":EXPTRIGGER:action" + i + ":u1");
+        }
+        fixture.assertOnEveryPrimary(keys);
+
+        triggers.deleteAllByIdentifier("u1").as(StepVerifier::create).expectNext(30L).verifyComplete();
+
+        assertThat(raw.exists(keys.toArray(String[]::new))).isZero();
+        assertThat(keys).allSatisfy(key -> assertThat(raw.zscore(due, key)).as(key).isNull());
     }
 
     @Test

@@ -1,26 +1,59 @@
 package io.symphony.redis.repository;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.runtime.SymphonyRuntime;
+import io.symphony.redis.testsupport.ClusterNode;
+import io.symphony.redis.testsupport.LocalRedisCluster;
 import io.symphony.redis.testsupport.TestRedis;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * One runtime on the shared test server for a test class, the repository support built from it, raw connections
- * to each alias's DB for asserting stored bytes and TTLs, and unique tenants so tests never flush.
+ * One runtime on the backend's shared test server for a test class (or one invocation of a parameterised class),
+ * the repositories built from it as {@link SymphonyRepositories#of(SymphonyRuntime)} builds them (so the Cluster run
+ * uses the Cluster layouts of the batch and trigger repositories), raw connections for asserting stored bytes and
+ * TTLs, and unique tenants so tests never flush.
  */
 final class RepositoryFixture implements AutoCloseable {
 
-    final TestRedis redis = TestRedis.shared();
+    final Backend backend;
     final SymphonyRuntime runtime;
     final RepositorySupport support;
+    final SymphonyRepositories repos;
 
-    RepositoryFixture() {
-        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(redis.uri()).keyspaceEvents(false).build())
-                .block(Duration.ofSeconds(10));
+    private RepositoryFixture(Backend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        String url = backend == Backend.CLUSTER ? LocalRedisCluster.shared().uri() : TestRedis.shared().uri();
+        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(url).keyspaceEvents(false).build())
+                .block(Duration.ofSeconds(30));
         support = RepositorySupport.of(runtime.ops(), runtime.codec(), runtime.keys());
+        repos = SymphonyRepositories.of(runtime);
+    }
+
+    /** Open a fixture on the standalone server (for the classes that only make sense there). */
+    RepositoryFixture() {
+        this(Backend.STANDALONE);
+    }
+
+    /** Open a fixture on {@code backend}. */
+    static RepositoryFixture open(Backend backend) {
+        return new RepositoryFixture(backend);
+    }
+
+    /** Whether this fixture runs on the Cluster. */
+    boolean cluster() {
+        return backend == Backend.CLUSTER;
     }
 
     /** A tenant no other test uses. */
@@ -28,9 +61,78 @@ final class RepositoryFixture implements AutoCloseable {
         return TestRedis.uniqueTenant("t");
     }
 
-    /** Raw commands on the DB of {@code alias} (from the default table). */
-    RedisCommands<String, String> raw(String alias) {
-        return redis.sync(PoolAliases.DEFAULT_DATABASES.get(alias));
+    /**
+     * Raw commands on the DB of {@code alias}: the alias's numbered DB (from the default table) on standalone, the
+     * cluster-aware connection (DB 0, shared by every alias) on the Cluster.
+     */
+    RedisClusterCommands<String, String> raw(String alias) {
+        if (cluster()) {
+            return LocalRedisCluster.shared().sync();
+        }
+        return TestRedis.shared().sync(PoolAliases.DEFAULT_DATABASES.get(alias));
+    }
+
+    /** The shared Cluster; only on the Cluster backend. */
+    LocalRedisCluster localCluster() {
+        if (!cluster()) {
+            throw new IllegalStateException("not a Cluster fixture");
+        }
+        return LocalRedisCluster.shared();
+    }
+
+    /** The batch repository of {@code tenant} with this backend's layout. */
+    RedisBatch batch(String tenant) {
+        return repos.batch(tenant);
+    }
+
+    /** The trigger repository of {@code tenant} with this backend's layout. */
+    RedisTrigger trigger(String tenant) {
+        return repos.trigger(tenant);
+    }
+
+    /** The batch layouts that work on this backend: both on standalone, only {@link BatchTopology#CLUSTER} there. */
+    List<BatchTopology> topologies() {
+        return cluster() ? List.of(BatchTopology.CLUSTER) : List.of(BatchTopology.values());
+    }
+
+    /** Skip the running test on the Cluster backend, saying why it only makes sense on standalone. */
+    void assumeStandalone(String reason) {
+        assumeTrue(!cluster(), () -> "standalone only: " + reason);
+    }
+
+    /** Skip the running test on the standalone backend, saying why it only makes sense on a Cluster. */
+    void assumeCluster(String reason) {
+        assumeTrue(cluster(), () -> "Cluster only: " + reason);
+    }
+
+    /**
+     * On the Cluster, assert that {@code keys} lie on every primary, so that a SCAN that skipped a node would miss
+     * some of them; nothing on standalone.
+     */
+    void assertOnEveryPrimary(Collection<String> keys) {
+        onePerPrimary(keys.stream().collect(Collectors.toMap(key -> key, key -> key, (a, b) -> a)));
+    }
+
+    /**
+     * Pick, of {@code byKey}, one value per primary of the Cluster (asserting that {@code byKey}'s keys reach every
+     * primary), in key order; on standalone, the first three values in key order.
+     */
+    <T> List<T> onePerPrimary(Map<String, T> byKey) {
+        List<String> keys = byKey.keySet().stream().sorted().toList();
+        if (!cluster()) {
+            return keys.stream().limit(3).map(byKey::get).toList();
+        }
+        Set<Integer> primaries = localCluster().primaries().stream().map(ClusterNode::port)
+                .collect(Collectors.toSet());
+        Map<Integer, T> picked = new LinkedHashMap<>();
+        for (String key : keys) {
+            picked.putIfAbsent(localCluster().primaryOf(key).port(), byKey.get(key));
+            if (picked.keySet().equals(primaries)) {
+                break;
+            }
+        }
+        assertThat(picked.keySet()).as("the primaries holding the test's keys").isEqualTo(primaries);
+        return List.copyOf(picked.values());
     }
 
     @Override

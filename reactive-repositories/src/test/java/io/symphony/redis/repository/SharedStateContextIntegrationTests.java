@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -21,25 +21,28 @@ import reactor.test.StepVerifier;
 import reactor.test.StepVerifierOptions;
 import reactor.util.context.Context;
 
-@Tag("integration")
+@OnStandaloneAndCluster
 class SharedStateContextIntegrationTests {
 
     private static RepositoryFixture fixture;
 
-    @BeforeAll
-    static void start() {
+    @Parameter
+    Backend backend;
+
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(20));
-        fixture = new RepositoryFixture();
+        fixture = RepositoryFixture.open(backend);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fixture.close();
         StepVerifier.resetDefaultTimeout();
     }
 
     private static RedisSharedState stateOf(String tenant, String userId) {
-        return new RedisSharedState(fixture.support, tenant, userId);
+        return fixture.repos.sharedState(tenant, userId);
     }
 
     @Test

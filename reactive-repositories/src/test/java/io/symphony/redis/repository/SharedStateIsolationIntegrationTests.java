@@ -2,17 +2,17 @@ package io.symphony.redis.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
@@ -20,23 +20,26 @@ import reactor.test.StepVerifier;
  * Hostile tenant ids, user ids and state names reach only their own keys: checked by a full dump of every key of
  * the test's tenants (names and contents) before and after each list, read, delete and clear.
  */
-@Tag("integration")
+@OnStandaloneAndCluster
 class SharedStateIsolationIntegrationTests {
 
     private static final List<String> HOSTILE_USERS = List.of("u1", "*", ":", "?", "[a-z]", "\\", "{", "}", "%2A",
             "日本🎵");
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
 
-    @BeforeAll
-    static void start() {
+    @Parameter
+    Backend backend;
+
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
-        fixture = new RepositoryFixture();
+        fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.SHARED_STATE);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fixture.close();
         StepVerifier.resetDefaultTimeout();
@@ -53,15 +56,15 @@ class SharedStateIsolationIntegrationTests {
     @Test
     void clearAllStates_ofUserStar_deletesOnlyTheStatesOfTheUserNamedStar() {
         String tenant = fixture.tenant();
-        RedisSharedState star = new RedisSharedState(fixture.support, tenant, "*");
+        RedisSharedState star = fixture.repos.sharedState(tenant, "*");
         for (String user : List.of("u1", "u2")) {
-            new RedisSharedState(fixture.support, tenant, user).upsert("conversation", Map.of("who", user)).block();
+            fixture.repos.sharedState(tenant, user).upsert("conversation", Map.of("who", user)).block();
         }
         star.upsert("conversation", Map.of("who", "*")).block();
         // Another tenant whose id starts like this tenant's shared-state prefix: the original's pattern
         // "{tenant}:SS:*:*" matched its key; so did a key the original itself writes for such a tenant.
         String otherTenant = tenant + ":SS:evil";
-        new RedisSharedState(fixture.support, otherTenant, "u9").upsert("conversation", Map.of("who", "u9")).block();
+        fixture.repos.sharedState(otherTenant, "u9").upsert("conversation", Map.of("who", "u9")).block();
         raw.hset(tenant + ":SS:evil:SS:conversation:u9", "who", "python");
         raw.hset(tenant + ":SS:evil:SS:conversation:%2A", "who", "python-star");
         Map<String, Map<String, String>> before = dump(tenant);
@@ -84,7 +87,7 @@ class SharedStateIsolationIntegrationTests {
         List<RedisSharedState> repos = new ArrayList<>();
         for (String tenant : tenants) {
             for (String user : HOSTILE_USERS) {
-                repos.add(new RedisSharedState(fixture.support, tenant, user));
+                repos.add(fixture.repos.sharedState(tenant, user));
             }
         }
         Flux.fromIterable(repos)

@@ -3,7 +3,7 @@ package io.symphony.redis.repository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
@@ -16,23 +16,26 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** {@link RedisStateHandler#merge}: the original's bytes, one atomic round trip, and concurrent callers. */
-@Tag("integration")
+@OnStandaloneAndCluster
 class StateHandlerMergeIntegrationTests {
 
     private static final Instant NOW = Instant.parse("2026-11-25T21:54:46.730729999Z");
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> raw;
+    private static RedisClusterCommands<String, String> raw;
+
+    @Parameter
+    Backend backend;
 
     private String tenant;
     private String key;
@@ -61,14 +64,14 @@ class StateHandlerMergeIntegrationTests {
         }
     }
 
-    @BeforeAll
-    static void start() {
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
-        fixture = new RepositoryFixture();
+        fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fixture.close();
         StepVerifier.resetDefaultTimeout();

@@ -6,24 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.symphony.redis.config.PoolAliases;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+@OnStandaloneAndCluster
 class SymphonyRepositoriesIntegrationTests {
 
     private static RepositoryFixture fixture;
     private static SymphonyRepositories repos;
 
-    @BeforeAll
-    static void start() {
-        fixture = new RepositoryFixture();
+    @Parameter
+    Backend backend;
+
+    @BeforeParameterizedClassInvocation
+    static void start(Backend backend) {
+        fixture = RepositoryFixture.open(backend);
         repos = SymphonyRepositories.of(fixture.runtime);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         fixture.close();
     }
@@ -50,6 +55,27 @@ class SymphonyRepositoriesIntegrationTests {
         assertThat(fixture.raw(PoolAliases.HANDLERS).llen(tenant + ":batch:mail:daily:send")).isEqualTo(1);
         assertThat(fixture.raw(PoolAliases.EXPIRY).get(tenant + ":EXPTRIGGER:remind:u1")).startsWith("trigger:");
         assertThat(fixture.raw(PoolAliases.DEFAULT).get(tenant + ":config")).isEqualTo("{\"theme\": \"dark\"}");
+    }
+
+    @Test
+    void theBatchLayoutFollowsTheEngine() {
+        assertThat(repos.batch(fixture.tenant()).topology())
+                .isEqualTo(backend == Backend.CLUSTER ? BatchTopology.CLUSTER : BatchTopology.SINGLE_NODE);
+    }
+
+    @Test
+    void poolAliasesAreSeparateDatabasesOnStandaloneAndShareDbZeroOnACluster() {
+        String tenant = fixture.tenant();
+        repos.user(tenant, "u1").upsert(Map.of("name", "Alice")).as(StepVerifier::create).expectNext(true)
+                .verifyComplete();
+
+        Mono<Map<String, Object>> throughAnotherPool = repos.user(tenant, "u1").onPool(PoolAliases.EXPIRY).get();
+
+        if (backend == Backend.CLUSTER) {
+            throughAnotherPool.as(StepVerifier::create).expectNext(Map.of("name", "Alice")).verifyComplete();
+        } else {
+            throughAnotherPool.as(StepVerifier::create).verifyComplete();
+        }
     }
 
     @Test

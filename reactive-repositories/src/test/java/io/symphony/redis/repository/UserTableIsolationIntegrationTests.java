@@ -2,16 +2,16 @@ package io.symphony.redis.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
-import io.symphony.redis.testsupport.RedisTest;
 import io.symphony.redis.testsupport.TestRedis;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.test.StepVerifier;
 
 /**
@@ -19,12 +19,15 @@ import reactor.test.StepVerifier;
  * run with hostile tenants and ids; a full key dump of both pools shows that nothing outside the caller's scope was
  * read or touched (the original's unescaped globs reached other users and tenants).
  */
-@RedisTest
+@OnStandaloneAndCluster
 class UserTableIsolationIntegrationTests {
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> users;
-    private static RedisCommands<String, String> rows;
+    private static RedisClusterCommands<String, String> users;
+    private static RedisClusterCommands<String, String> rows;
+
+    @Parameter
+    Backend backend;
 
     private final String base = TestRedis.uniqueTenant("iso");
     /** Tenants that hold records; several would be inside {@code base}'s namespace if tenants were not escaped. */
@@ -34,14 +37,14 @@ class UserTableIsolationIntegrationTests {
     private final List<String> hostile = List.of("*", "?", "[", "[u]*", "\\", "{", "}", ":", "*:*", "u*", "p?",
             "ü", "😀", "%2A");
 
-    @BeforeAll
-    static void open() {
-        fixture = new RepositoryFixture();
+    @BeforeParameterizedClassInvocation
+    static void open(Backend backend) {
+        fixture = RepositoryFixture.open(backend);
         users = fixture.raw(PoolAliases.USER);
         rows = fixture.raw(PoolAliases.HANDLERS);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void close() {
         fixture.close();
     }
@@ -49,10 +52,10 @@ class UserTableIsolationIntegrationTests {
     private void seed() {
         for (String tenant : tenants) {
             for (String userId : userIds) {
-                new RedisUser(fixture.support, tenant, userId)
+                fixture.repos.user(tenant, userId)
                         .upsert(Map.of("email", tenant + "/" + userId, "role", "admin")).block();
             }
-            RedisTable table = new RedisTable(fixture.support, tenant);
+            RedisTable table = fixture.repos.table(tenant);
             for (String[] row : new String[][] {{"orders", "p1"}, {"orders", "p2"}, {"items", "p1"}, {"*", "p1"},
                     {"orders", "*"}}) {
                 table.upsert(row[0], row[1], Map.of("sku", tenant + "/" + row[0] + "/" + row[1], "kind", "row"))
@@ -65,12 +68,17 @@ class UserTableIsolationIntegrationTests {
         rows.hset(base + ":df:evil:df:orders:pkid:p1", Map.of("sku", "evil", "kind", "row"));
     }
 
-    /** Every key of this test's tenants in one pool's DB with its fields. */
-    private Map<String, Map<String, String>> dump(RedisCommands<String, String> raw) {
+    /**
+     * Every key of this test's tenants with its fields, from the user pool's and the handlers pool's DBs (one DB 0 on
+     * a Cluster, where KEYS asks every primary).
+     */
+    private Map<String, Map<String, String>> dump() {
         Map<String, Map<String, String>> dump = new TreeMap<>();
-        for (String key : raw.keys("*")) {
-            if (key.startsWith(base)) {
-                dump.put(key, raw.hgetall(key));
+        for (RedisClusterCommands<String, String> raw : List.of(users, rows).stream().distinct().toList()) {
+            for (String key : raw.keys("*")) {
+                if (key.startsWith(base)) {
+                    dump.put(key, raw.hgetall(key));
+                }
             }
         }
         return dump;
@@ -79,48 +87,44 @@ class UserTableIsolationIntegrationTests {
     @Test
     void hostileTenantsAndIds_neitherReadNorTouchAnythingOutsideTheirScope() {
         seed();
-        Map<String, Map<String, String>> usersBefore = dump(users);
-        Map<String, Map<String, String>> rowsBefore = dump(rows);
-        assertThat(usersBefore).hasSize(tenants.size() * userIds.size() + 1);
-        assertThat(rowsBefore).hasSize(tenants.size() * 5 + 1);
+        Map<String, Map<String, String>> before = dump();
+        assertThat(before).hasSize(tenants.size() * userIds.size() + 1 + tenants.size() * 5 + 1);
 
         List<String> emptyTenants = List.of(base + "?", base + "[b]", base + "\\", base + "{", base + "*x", "*",
                 "?*", base + ":*", base.substring(0, base.length() - 1) + "?");
         for (String tenant : emptyTenants) {
             for (String id : hostile) {
-                assertNothingVisible(new RedisUser(fixture.support, tenant, id));
-                assertNothingVisible(new RedisTable(fixture.support, tenant), id);
+                assertNothingVisible(fixture.repos.user(tenant, id));
+                assertNothingVisible(fixture.repos.table(tenant), id);
             }
         }
         for (String id : hostile) {
             if (!userIds.contains(id)) {
-                assertNoRecord(new RedisUser(fixture.support, base, id));
+                assertNoRecord(fixture.repos.user(base, id));
             }
-            RedisTable table = new RedisTable(fixture.support, base);
+            RedisTable table = fixture.repos.table(base);
             table.findByField(id, "kind", "row").as(StepVerifier::create)
                     .expectNextCount(id.equals("*") ? 1 : 0).verifyComplete();
             if (!id.equals("*")) {
                 table.deleteAllByPkid(id).as(StepVerifier::create).expectNext(0L).verifyComplete();
             }
         }
-        new RedisUser(fixture.support, base, "u*").findByField("email", base + "b/u1").as(StepVerifier::create)
+        fixture.repos.user(base, "u*").findByField("email", base + "b/u1").as(StepVerifier::create)
                 .verifyComplete();
-        new RedisUser(fixture.support, base, "*").findByField("email", "evil").as(StepVerifier::create)
+        fixture.repos.user(base, "*").findByField("email", "evil").as(StepVerifier::create)
                 .verifyComplete();
-        new RedisTable(fixture.support, base).findByField("orders", "sku", "evil").as(StepVerifier::create)
+        fixture.repos.table(base).findByField("orders", "sku", "evil").as(StepVerifier::create)
                 .verifyComplete();
 
-        assertThat(dump(users)).isEqualTo(usersBefore);
-        assertThat(dump(rows)).isEqualTo(rowsBefore);
+        assertThat(dump()).isEqualTo(before);
 
         // The hostile ids that name real records reach exactly those records.
-        new RedisUser(fixture.support, base, "*").delete().as(StepVerifier::create).expectNext(1L).verifyComplete();
-        new RedisTable(fixture.support, base).deleteAllByPkid("*").as(StepVerifier::create).expectNext(1L)
+        fixture.repos.user(base, "*").delete().as(StepVerifier::create).expectNext(1L).verifyComplete();
+        fixture.repos.table(base).deleteAllByPkid("*").as(StepVerifier::create).expectNext(1L)
                 .verifyComplete();
-        usersBefore.remove(base + ":user:%2A");
-        rowsBefore.remove(base + ":df:orders:pkid:%2A");
-        assertThat(dump(users)).isEqualTo(usersBefore);
-        assertThat(dump(rows)).isEqualTo(rowsBefore);
+        before.remove(base + ":user:%2A");
+        before.remove(base + ":df:orders:pkid:%2A");
+        assertThat(dump()).isEqualTo(before);
     }
 
     private static void assertNothingVisible(RedisUser user) {

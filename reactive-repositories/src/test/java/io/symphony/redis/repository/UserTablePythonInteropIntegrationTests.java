@@ -2,7 +2,7 @@ package io.symphony.redis.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.codec.FieldTypes;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.testsupport.RedisTest;
@@ -25,6 +25,9 @@ import tools.jackson.core.type.TypeReference;
  * are exactly what the original's {@code serde.dumps} writes (spec section 4), written with raw {@code HSET} as
  * redis-py would, then read with our repositories; and what our repositories write is compared byte for byte with
  * what the original would have written.
+ *
+ * <p>Standalone only: the original keeps each pool in its own numbered DB and cannot run on a Cluster, so there is
+ * no Python service to share a Cluster with (the bytes are the same there: keys and values do not change).
  */
 @RedisTest
 class UserTablePythonInteropIntegrationTests {
@@ -40,8 +43,8 @@ class UserTablePythonInteropIntegrationTests {
             + "\"tags\": [\"x\", \"y\"], \"flags\": [\"1\", \"0\"]}";
 
     private static RepositoryFixture fixture;
-    private static RedisCommands<String, String> users;
-    private static RedisCommands<String, String> rows;
+    private static RedisClusterCommands<String, String> users;
+    private static RedisClusterCommands<String, String> rows;
 
     private final String tenant = TestRedis.uniqueTenant("py");
 

@@ -31,7 +31,14 @@ public final class ClusterNode {
 
     /** Start a cluster-enabled node in {@code dir} (its working directory, log and {@code nodes.conf}). */
     static ClusterNode start(RedisBinary binary, List<String> args, IntSupplier ports, Path dir) {
-        return new ClusterNode(dir, RedisProcess.startInDirectory(binary, args, ports, dir));
+        RedisProcess process = RedisProcess.startInDirectory(binary, args, ports, dir);
+        try {
+            return new ClusterNode(dir, process);
+        } catch (RuntimeException e) {
+            process.kill();
+            throw new IllegalStateException("node on port " + process.port() + " did not answer CLUSTER MYID: "
+                    + e + "; last output:\n    " + process.logTail(), e);
+        }
     }
 
     /** Return the port, which stays the same across {@link #restart()}. */
@@ -91,7 +98,9 @@ public final class ClusterNode {
     /**
      * Start the node again on the same port with the same arguments and {@code nodes.conf}, stopping it first
      * ({@code SHUTDOWN NOSAVE}) if it runs, and wait until it answers PING. It comes back with no data and rejoins
-     * the cluster as the same node id; {@link LocalRedisCluster#awaitHealthy} waits until it has.
+     * the cluster as the same node id; {@link LocalRedisCluster#awaitHealthy} waits until it has. Restart a killed
+     * primary only after its replica has taken over ({@code awaitHealthy}): restarted earlier, it still owns its
+     * slots, now empty, and its replica resynchronises to that empty data set.
      *
      * @throws IllegalStateException when the port was taken meanwhile or the node does not answer PING in time
      */

@@ -218,9 +218,14 @@ final class RedisProcess {
                 + command + ")";
     }
 
+    // Each server gets its own working directory: a replica's full sync (or a SAVE) writes dump.rdb there, and a
+    // server started in a shared directory loads whatever dump.rdb it finds at start-up.
     private static Path newLog(int port) {
         try {
-            Path log = Files.createTempFile("symphony-test-redis-" + port + "-", ".log");
+            Path dir = Files.createTempDirectory("symphony-test-redis-" + port + "-");
+            dir.toFile().deleteOnExit();
+            dir.resolve("dump.rdb").toFile().deleteOnExit(); // deleted in reverse order: before the directory
+            Path log = dir.resolve("redis.log");
             log.toFile().deleteOnExit();
             return log;
         } catch (IOException e) {

@@ -47,6 +47,20 @@ class PrivateRedisServerIntegrationTests {
     }
 
     @Test
+    void eachServer_hasItsOwnWorkingDirectory_soNoneLoadsAnothersDumpFile() {
+        try (PrivateRedisServer first = PrivateRedisServer.start()) {
+            first.sync(0).set("written-by-first", "v");
+            first.sync(0).save(); // dump.rdb in its working directory, as a replica's full sync would write
+
+            try (PrivateRedisServer second = PrivateRedisServer.start()) {
+                assertThat(second.sync(0).configGet("dir").get("dir"))
+                        .isNotEqualTo(first.sync(0).configGet("dir").get("dir"));
+                assertThat(second.sync(0).exists("written-by-first")).isZero();
+            }
+        }
+    }
+
+    @Test
     void extraArgs_areApplied() {
         try (PrivateRedisServer server = PrivateRedisServer.start("--notify-keyspace-events", "Ex", "--hz", "100")) {
             assertThat(server.sync(0).configGet("notify-keyspace-events").get("notify-keyspace-events"))
