@@ -7,7 +7,7 @@ import io.symphony.redis.codec.RedisValueCodec;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.repository.RedisTrigger;
-import io.symphony.redis.repository.RepositorySupport;
+import io.symphony.redis.repository.SymphonyRepositories;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import io.symphony.redis.testsupport.ClusterNode;
 import io.symphony.redis.testsupport.LocalRedisCluster;
@@ -79,10 +79,9 @@ final class ListenerFixture implements AutoCloseable {
         return runtime;
     }
 
-    /** The trigger repository in the layout the backend needs (one script standalone, two commands on Cluster). */
+    /** The trigger repository as an application gets it: the Cluster layout on a Cluster. */
     RedisTrigger triggers(SymphonyRuntime runtime, String tenant) {
-        RepositorySupport support = RepositorySupport.of(runtime.ops(), runtime.codec(), runtime.keys());
-        return cluster != null ? RedisTrigger.cluster(support, tenant) : RedisTrigger.standalone(support, tenant);
+        return SymphonyRepositories.of(runtime).trigger(tenant);
     }
 
     /** A registry whose handler for {@code action} counts runs per identifier. */
