@@ -18,11 +18,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 
-/** The expiry pub/sub follows a Cluster failover: a killed primary's promoted replica is subscribed and heard. */
+/**
+ * The expiry pub/sub follows Cluster failovers: a killed primary's promoted replica is subscribed and heard, the old
+ * primary back as a replica is not subscribed, and a manual failover (no connection drops) is noticed by the
+ * periodic topology read.
+ */
 @Tag("integration")
 class ClusterExpiryFailoverIntegrationTests {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterExpiryFailoverIntegrationTests.class);
+
+    /** The id of the primary {@code replica} follows, from its own CLUSTER NODES line. */
+    private static String replicaOf(ClusterNode replica) {
+        String myself = replica.sync().clusterNodes().lines().filter(line -> line.contains("myself")).findFirst()
+                .orElseThrow();
+        return myself.split(" ")[3];
+    }
 
     private static String flags(ClusterNode node) {
         return node.sync().configGet("notify-keyspace-events").get("notify-keyspace-events");
@@ -36,7 +47,8 @@ class ClusterExpiryFailoverIntegrationTests {
             // Whatever the runtime's start-up set: the listener itself must enable expired events on each primary
             // it subscribes, the replica it will promote later included.
             cluster.nodes().forEach(node -> node.sync().configSet("notify-keyspace-events", ""));
-            ExpiryEvents events = ExpiryEvents.create(runtime);
+            ExpiryEvents events = ExpiryEvents.create(runtime,
+                    ExpiryEventsOptions.defaults().withTopologyRefresh(Duration.ofSeconds(1)));
             List<ListenerState> states = new CopyOnWriteArrayList<>();
             Set<String> heard = ConcurrentHashMap.newKeySet();
             Disposable watching = events.states().subscribe(states::add);
@@ -72,6 +84,21 @@ class ClusterExpiryFailoverIntegrationTests {
                         assertThat(fx.subscribers(events.channel())).hasSize(6).allSatisfy((node, count) ->
                                 assertThat(count).as(node).isEqualTo(node.startsWith("primary") ? 1L : 0L)));
                 assertThat(states.get(states.size() - 1)).isEqualTo(ListenerState.CONNECTED);
+
+                // A manual failover drops no connection: only the periodic topology read can notice it.
+                ClusterNode demoted = cluster.primaries().stream()
+                        .filter(node -> node.nodeId().equals(replicaOf(victim))).findFirst().orElseThrow();
+                victim.sync().clusterFailover(false);
+                await().atMost(Duration.ofSeconds(10)).until(() -> victim.isPrimary() && !demoted.isPrimary());
+                cluster.awaitHealthy(Duration.ofSeconds(30));
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                        assertThat(fx.subscribers(events.channel())).hasSize(6).allSatisfy((node, count) ->
+                                assertThat(count).as(node).isEqualTo(node.startsWith("primary") ? 1L : 0L)));
+                heard.clear();
+                Map<String, String> afterManual = fx.triggerKeyPerPrimary("acme", "manual");
+                afterManual.values().forEach(key -> fx.setRaw(key, "trigger:x", Duration.ofMillis(30)));
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(heard).containsAll(afterManual.values()));
             } finally {
                 listening.dispose();
                 watching.dispose();
