@@ -16,6 +16,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ final class LettuceConnector {
     private final ClientResources resources;
     private final SymphonyRedisConfig config;
     private final RedisClient standalone;
-    private final Map<String, RedisClusterClient> clusterClients = new LinkedHashMap<>();
+    private final List<RedisClusterClient> clusterClients = new ArrayList<>();
+    /** Per seed set: its cluster client once the topology is loaded (loaded once, shared by every connection). */
+    private final Map<String, Mono<RedisClusterClient>> clusterTopologies = new LinkedHashMap<>();
 
     LettuceConnector(ClientResources resources, SymphonyRedisConfig config) {
         this.resources = resources;
@@ -44,17 +47,26 @@ final class LettuceConnector {
     /** Lazily connect to the endpoint; each subscription opens a new connection. */
     Mono<StatefulConnection<String, String>> connect(PoolEndpoint endpoint) {
         if (endpoint.cluster()) {
-            RedisClusterClient client = clusterClient(endpoint);
-            return Mono.fromCompletionStage(client::refreshPartitionsAsync)
-                    .then(Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8)))
+            return clusterClient(endpoint)
+                    .flatMap(client -> Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8)))
                     .map(connection -> (StatefulConnection<String, String>) connection);
         }
         return Mono.fromCompletionStage(() -> standalone.connectAsync(StringCodec.UTF8, endpoint.uris().get(0)))
                 .map(connection -> (StatefulConnection<String, String>) connection);
     }
 
-    private synchronized RedisClusterClient clusterClient(PoolEndpoint endpoint) {
-        return clusterClients.computeIfAbsent(endpoint.targetIdentity(), identity -> newClusterClient(endpoint));
+    /**
+     * The cluster client of the endpoint's seeds, emitted once its topology is loaded: unlike the blocking
+     * {@code connect()}, Lettuce's {@code connectAsync} fails ("Partitions not initialized") until the topology was
+     * read from a seed node, which {@code refreshPartitionsAsync} does without blocking. The load runs once per seed
+     * set; its failure (no seed answers) fails every connect of that set.
+     */
+    private synchronized Mono<RedisClusterClient> clusterClient(PoolEndpoint endpoint) {
+        return clusterTopologies.computeIfAbsent(endpoint.targetIdentity(), identity -> {
+            RedisClusterClient client = newClusterClient(endpoint);
+            clusterClients.add(client);
+            return Mono.fromCompletionStage(client::refreshPartitionsAsync).thenReturn(client).cache();
+        });
     }
 
     private RedisClusterClient newClusterClient(PoolEndpoint endpoint) {
@@ -86,7 +98,7 @@ final class LettuceConnector {
     Mono<Void> shutdown() {
         List<RedisClusterClient> clients;
         synchronized (this) {
-            clients = List.copyOf(clusterClients.values());
+            clients = List.copyOf(clusterClients);
         }
         return Flux.concat(Flux.fromIterable(clients).map(LettuceConnector::shutdownLater))
                 .then(shutdownLater(standalone));

@@ -53,6 +53,10 @@ public interface RedisConnections {
     /** The configured aliases, in configuration order. */
     Set<String> aliases();
 
-    /** Whether the aliases point at a Redis Cluster (every alias then uses DB 0). */
+    /**
+     * Whether any alias points at a Redis Cluster (a {@code redis-cluster://} URL). Such aliases use DB 0, and the
+     * commands handed to their callbacks are Lettuce's {@code RedisAdvancedClusterReactiveCommands}, which route
+     * each command by its key's slot and split {@code DEL}/{@code EXISTS}/{@code MGET}/{@code UNLINK} per slot.
+     */
     boolean cluster();
 }

@@ -19,7 +19,8 @@ public interface KeyOperations {
 
     /**
      * Count how many of {@code keys} exist with {@code EXISTS} (a key given twice counts twice). On Redis Cluster
-     * Lettuce splits the keys per slot, so the count is not one atomic snapshot there.
+     * the keys may lie in different slots: Lettuce sends one {@code EXISTS} per slot and sums the replies, so the
+     * count is correct but not one atomic snapshot, and one failing slot fails the whole call.
      *
      * @return emits the count, {@code 0} when none exists
      * @throws IllegalArgumentException if {@code keys} is empty
@@ -37,7 +38,9 @@ public interface KeyOperations {
     }
 
     /**
-     * Delete {@code keys} with {@code DEL} (split per slot by Lettuce on Redis Cluster).
+     * Delete {@code keys} with {@code DEL}. On Redis Cluster the keys may lie in different slots: Lettuce sends
+     * one {@code DEL} per slot and sums the counts, so the deletion is not atomic across slots, and when one slot's
+     * {@code DEL} fails the call fails although other slots' keys may already be gone.
      *
      * @return emits how many keys were deleted, {@code 0} when none existed
      * @throws IllegalArgumentException if {@code keys} is empty
@@ -81,14 +84,18 @@ public interface KeyOperations {
     }
 
     /**
-     * Stream every key matching {@code pattern} with repeated {@code SCAN cursor MATCH pattern}, walking every
-     * master node on Redis Cluster.
+     * Stream every key matching {@code pattern} with repeated {@code SCAN cursor MATCH pattern}; on Redis Cluster
+     * the walk visits every primary node in turn (the node list is taken when the walk starts), so keys of every
+     * slot are found.
      *
      * <p>The pattern is used verbatim as a glob: escape user input first (the key factory does). The walk honours
-     * backpressure: the next {@code SCAN} page is requested only when downstream demand needs it, and cancelling
-     * stops the walk. SCAN guarantees that keys present for the whole walk are emitted, but a key may be emitted
-     * more than once and keys written during the walk may be missed. A failing page arrives as
-     * {@link io.symphony.redis.RedisCommandException} whose key is the pattern.
+     * backpressure: it reads at most one page ahead of the page downstream is consuming, and cancelling stops it.
+     * Each page borrows a connection of its own (pooled strategy) and gives it back on reply, so running commands
+     * for each key on the same pool while the walk goes on is safe. On Cluster a failover or resharding during the
+     * walk may fail it or make it miss keys that moved; walk again in that case. SCAN guarantees that keys present
+     * for the whole walk are emitted, but a key may be emitted more than once and keys written during the walk may
+     * be missed. A failing page arrives as {@link io.symphony.redis.RedisCommandException} whose key is the
+     * pattern.
      *
      * @return the matching keys, in no particular order; empty when none match
      */

@@ -99,7 +99,10 @@ public interface ListOperations {
     /**
      * Move one element between lists atomically with {@code LMOVE} (Redis 6.2+); {@code direction} says which
      * ends, for example {@code LMoveArgs.Builder.leftRight()}. On Redis Cluster both keys must share a hash slot
-     * (use a hash tag) or the command fails with {@code CROSSSLOT}.
+     * (use a hash tag); otherwise nothing is sent and the call fails with
+     * {@link io.symphony.redis.RedisCommandException} (command {@code LMOVE}, key {@code source}) whose message
+     * starts with {@code CROSSSLOT} and lists both keys with their slots, and whose cause is an
+     * {@link IllegalArgumentException}.
      *
      * @return emits the moved element; completes empty when {@code source} does not exist
      */
@@ -116,7 +119,8 @@ public interface ListOperations {
      * {@code RPUSH} fails the set is not touched.
      *
      * <p><b>Redis Cluster:</b> the script touches two keys, so both must hash to the same slot (give them a
-     * common hash tag such as {@code {tenant}}); otherwise the call fails with {@code CROSSSLOT}.
+     * common hash tag such as {@code {tenant}}); otherwise nothing is sent and the call fails with
+     * {@link io.symphony.redis.RedisCommandException} naming both keys, their slots and the pool.
      *
      * @return emits the list's new length and how many members were new; failures arrive as
      *         {@link io.symphony.redis.RedisCommandException} with command {@code RPUSH+SADD} and the list key

@@ -50,6 +50,7 @@ final class ListOps {
         Args.notNull(source, "source");
         Args.notNull(destination, "destination");
         Args.notNull(direction, "direction");
-        return executor.mono("LMOVE", source, alias, c -> c.lmove(source, destination, direction));
+        return executor.mono("LMOVE", source, alias, ClusterSlots.requireOneSlot(new String[] {source, destination},
+                c -> c.lmove(source, destination, direction)));
     }
 }

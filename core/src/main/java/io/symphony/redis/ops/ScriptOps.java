@@ -10,7 +10,8 @@ import reactor.core.publisher.Mono;
  * Run scripts by digest: {@code EVALSHA} first, and on {@code NOSCRIPT} one {@code EVAL} of the source, which
  * both runs the script and caches it on that server, so the next call is an {@code EVALSHA} hit again.
  *
- * <p>Retrying is safe because a {@code NOSCRIPT} reply means the script did not run at all.
+ * <p>Retrying is safe because a {@code NOSCRIPT} reply means the script did not run at all. On Redis Cluster the
+ * call is routed by the first key, and keys in several slots fail before anything is sent ({@link ClusterSlots}).
  */
 final class ScriptOps {
 
@@ -31,7 +32,8 @@ final class ScriptOps {
     /** Evaluate with a caller-chosen command label, so combined ops report e.g. {@code HINCRBY+PEXPIRE}. */
     <T> Mono<T> eval(RedisScript<T> script, String[] keys, String[] args, String alias, String command,
             @Nullable String key) {
-        return executor.mono(command, key, alias, commands -> run(commands, script, keys, args));
+        return executor.mono(command, key, alias,
+                ClusterSlots.requireOneSlot(keys, commands -> run(commands, script, keys, args)));
     }
 
     private static <T> Mono<T> run(RedisClusterReactiveCommands<String, String> commands, RedisScript<T> script,

@@ -4,8 +4,9 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
- * Connection and server commands. On Redis Cluster these run on the node Lettuce picks for keyless commands
- * (PUBLISH reaches every node's subscribers anyway). Null arguments throw {@link NullPointerException} and an
+ * Connection and server commands. On Redis Cluster these run on the one node Lettuce picks for keyless commands:
+ * {@code PUBLISH} still reaches every node's subscribers (the cluster bus forwards it), but {@code CONFIG GET} and
+ * {@code CONFIG SET} read and change that node only. Null arguments throw {@link NullPointerException} and an
  * unknown alias {@link IllegalArgumentException}, both at call time; Redis failures arrive as {@code onError} with
  * {@link io.symphony.redis.RedisCommandException}.
  *

@@ -29,7 +29,8 @@ import reactor.core.scheduler.Schedulers;
  *
  * <p>{@link #create(SymphonyRedisConfig)} connects every distinct (server, DB) before it emits, then, if keyspace
  * events are enabled, ensures {@code notify-keyspace-events} holds the configured flags (adding, never removing;
- * one warning when {@code CONFIG} is refused). Everything obtained from a closed runtime fails with
+ * one warning when {@code CONFIG} is refused); on Redis Cluster it does so on every node, primaries and replicas,
+ * because {@code CONFIG} acts on one node only. Everything obtained from a closed runtime fails with
  * {@link IllegalStateException}.
  *
  * @since 0.1

@@ -81,8 +81,8 @@ class AtomicOpsIntegrationTests extends OpsTestSupport {
 
     @Test
     void rpushAndSadd_pushesAndAddsAtomically() {
-        String list = key("list");
-        String set = key("set");
+        String list = taggedKey("list");
+        String set = taggedKey("set");
         raw().sadd(set, "a");
 
         ops.rpushAndSadd(list, List.of("x", "y"), set, List.of("a", "b", "c")).as(StepVerifier::create)
@@ -94,8 +94,8 @@ class AtomicOpsIntegrationTests extends OpsTestSupport {
 
     @Test
     void rpushAndSadd_listIsWrongType_signalsErrorAndLeavesSetUntouched() {
-        String list = key("list");
-        String set = key("set");
+        String list = taggedKey("list");
+        String set = taggedKey("set");
         raw().set(list, "not a list");
 
         ops.rpushAndSadd(list, List.of("x"), set, List.of("a")).as(StepVerifier::create)
@@ -106,8 +106,9 @@ class AtomicOpsIntegrationTests extends OpsTestSupport {
 
     @Test
     void rpushAndSadd_withAlias_runsOnThatDb() {
-        String list = key("list");
-        String set = key("set");
+        assumeNumberedDatabases();
+        String list = taggedKey("list");
+        String set = taggedKey("set");
 
         ops.rpushAndSadd(list, List.of("x"), set, List.of("a"), SingleConnectionFixture.SECOND)
                 .as(StepVerifier::create).expectNext(new PushAndAddResult(1, 1)).verifyComplete();

@@ -131,6 +131,7 @@ class HashOpsIntegrationTests extends OpsTestSupport {
 
     @Test
     void hset_withAlias_writesToThatAliasDb() {
+        assumeNumberedDatabases();
         String key = key("routed");
 
         ops.hset(key, "f", "v", SingleConnectionFixture.SECOND).as(StepVerifier::create)

@@ -33,8 +33,31 @@ class KeyOpsIntegrationTests extends OpsTestSupport {
         assertThat(raw().exists(key("a"), key("b"))).isZero();
     }
 
+    /** On Cluster the keys lie on every primary: Lettuce splits EXISTS and DEL per slot and sums the replies. */
+    @Test
+    void existsAndDelete_keysOnEveryNode_countAndDeleteThemAll() {
+        List<String> keys = new ArrayList<>();
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < 30; i++) {
+            keys.add(key("k" + i));
+            values.put(key("k" + i), "v");
+        }
+        raw().mset(values);
+        assertThat(keys.stream().map(topology::nodeAddressOf).distinct().count()).as("nodes holding the keys")
+                .isEqualTo(topology.primaries().size());
+        List<String> withDuplicateAndMissing = new ArrayList<>(keys);
+        withDuplicateAndMissing.add(keys.get(0));
+        withDuplicateAndMissing.add(key("missing"));
+
+        ops.exists(withDuplicateAndMissing, "default").as(StepVerifier::create).expectNext(31L).verifyComplete();
+        ops.delete(withDuplicateAndMissing, "default").as(StepVerifier::create).expectNext(30L).verifyComplete();
+
+        assertThat(raw().exists(keys.toArray(new String[0]))).isZero();
+    }
+
     @Test
     void delete_withAlias_deletesOnlyInThatDb() {
+        assumeNumberedDatabases();
         String key = key("both");
         raw().set(key, "1");
         rawSecond().set(key, "2");
@@ -79,6 +102,7 @@ class KeyOpsIntegrationTests extends OpsTestSupport {
 
     @Test
     void scanKeys_withAlias_seesOnlyThatDb() {
+        assumeNumberedDatabases();
         raw().set(key("d1"), "v");
         rawSecond().set(key("s1"), "v");
 
@@ -142,7 +166,7 @@ class KeyOpsIntegrationTests extends OpsTestSupport {
         raw().del(values.keySet().toArray(new String[0]));
     }
 
-    private static long scanCalls() {
+    private long scanCalls() {
         return commandCalls("scan");
     }
 }

@@ -87,18 +87,37 @@ class ListOpsIntegrationTests extends OpsTestSupport {
 
     @Test
     void lmove_movesBetweenEnds() {
-        String source = key("src");
-        String destination = key("dst");
+        String source = taggedKey("src");
+        String destination = taggedKey("dst");
         raw().rpush(source, "a", "b");
         raw().rpush(destination, "z");
 
         ops.lmove(source, destination, LMoveArgs.Builder.leftRight()).as(StepVerifier::create)
                 .expectNext("a").verifyComplete();
-        ops.lmove(key("missing"), destination, LMoveArgs.Builder.leftRight()).as(StepVerifier::create)
+        ops.lmove(taggedKey("missing"), destination, LMoveArgs.Builder.leftRight()).as(StepVerifier::create)
                 .verifyComplete();
 
         assertThat(raw().lrange(source, 0, -1)).containsExactly("b");
         assertThat(raw().lrange(destination, 0, -1)).containsExactly("z", "a");
+    }
+
+    @Test
+    void lmove_keysInTwoSlotsOnCluster_failsBeforeReachingRedis() {
+        topology.assumeCluster("only Cluster confines a command's keys to one slot");
+        String source = key("src");
+        String destination = keyInOtherSlot("dst", source);
+        raw().rpush(source, "a");
+        long before = commandCalls("lmove");
+
+        ops.lmove(source, destination, LMoveArgs.Builder.leftRight()).as(StepVerifier::create)
+                .verifyErrorSatisfies(commandError("LMOVE", source, "default").andThen(error -> {
+                    assertThat(error).hasMessageContaining(source).hasMessageContaining(destination)
+                            .hasMessageContaining("slot").hasMessageContaining("CROSSSLOT");
+                    assertThat(error.getCause()).isInstanceOf(IllegalArgumentException.class);
+                }));
+
+        assertThat(commandCalls("lmove")).as("LMOVE never sent").isEqualTo(before);
+        assertThat(raw().lrange(source, 0, -1)).containsExactly("a");
     }
 
     @Test

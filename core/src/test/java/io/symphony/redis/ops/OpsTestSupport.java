@@ -2,54 +2,81 @@ package io.symphony.redis.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.symphony.redis.EveryTopology;
 import io.symphony.redis.RedisCommandException;
-import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.TestTopology;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import reactor.test.StepVerifier;
 
-/** Shared set-up of the ops integration tests: the fixture, the ops under test, raw connections, unique keys. */
-@Tag("integration")
+/**
+ * Shared set-up of the ops integration tests, which run once per {@link TestTopology}: the fixture, the ops under
+ * test, raw connections, unique keys.
+ */
+@EveryTopology
 abstract class OpsTestSupport {
 
     static SingleConnectionFixture fixture;
     static RedisOps ops;
 
-    /** Unique per test method (JUnit creates one instance per method), so tests never see each other's keys. */
-    final String prefix = "ops-it:" + getClass().getSimpleName() + ":" + UUID.randomUUID() + ":";
+    @Parameter
+    TestTopology topology;
 
-    @BeforeAll
-    static void openFixture() {
+    /** Unique per test method (JUnit creates one instance per method), so tests never see each other's keys. */
+    final String id = UUID.randomUUID().toString();
+    final String prefix = "ops-it:" + getClass().getSimpleName() + ":" + id + ":";
+
+    @BeforeParameterizedClassInvocation
+    static void openFixture(TestTopology current) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
-        fixture = SingleConnectionFixture.open();
+        fixture = SingleConnectionFixture.open(current);
         ops = new RedisOps(fixture);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void closeFixture() {
         fixture.close();
     }
 
+    /** A key of this test; on Cluster each name hashes to its own slot, so a test's keys spread over the primaries. */
     String key(String name) {
         return prefix + name;
     }
 
-    /** A raw connection to the default alias's DB, to check stored state independently of the ops. */
-    static RedisCommands<String, String> raw() {
-        return TestRedis.shared().sync(SingleConnectionFixture.DEFAULT_DB);
+    /** A key of this test in the slot every tagged key of this test shares ({@code {id}} hash tag). */
+    String taggedKey(String name) {
+        return prefix + "{" + id + "}" + name;
     }
 
-    /** A raw connection to the second alias's DB. */
-    static RedisCommands<String, String> rawSecond() {
-        return TestRedis.shared().sync(SingleConnectionFixture.SECOND_DB);
+    /** A key of this test whose slot differs from {@code other}'s (so the two are on different slots on Cluster). */
+    String keyInOtherSlot(String name, String other) {
+        String key = key(name);
+        for (int i = 0; SlotHash.getSlot(key) == SlotHash.getSlot(other); i++) {
+            key = key(name + i);
+        }
+        return key;
+    }
+
+    /** A raw connection to the default alias's DB (on Cluster: cluster-aware), to check state independently. */
+    RedisClusterCommands<String, String> raw() {
+        return topology.raw(SingleConnectionFixture.DEFAULT_DB);
+    }
+
+    /** A raw connection to the second alias's DB; only meaningful standalone, where the aliases' DBs differ. */
+    RedisClusterCommands<String, String> rawSecond() {
+        return topology.raw(SingleConnectionFixture.SECOND_DB);
+    }
+
+    /** Skip the calling test on Cluster: it shows that aliases on one server keep to their own numbered DB. */
+    void assumeNumberedDatabases() {
+        topology.assumeStandalone("Redis Cluster has DB 0 only, so aliases cannot be told apart by DB");
     }
 
     /** Assert an {@code onError} is a {@link RedisCommandException} naming the command, key and alias. */
@@ -63,10 +90,8 @@ abstract class OpsTestSupport {
         });
     }
 
-    /** How many times the server ran {@code command} (lowercase, e.g. {@code evalsha}), from INFO commandstats. */
-    static long commandCalls(String command) {
-        String stats = raw().info("commandstats");
-        Matcher matcher = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);
-        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    /** How many times the primaries ran {@code command} (lowercase, e.g. {@code evalsha}), summed over them. */
+    long commandCalls(String command) {
+        return topology.commandCalls(command);
     }
 }

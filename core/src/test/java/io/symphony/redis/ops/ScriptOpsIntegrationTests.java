@@ -2,6 +2,8 @@ package io.symphony.redis.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.symphony.redis.TestTopology;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -69,7 +71,8 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
 
         assertThat(commandCalls("evalsha") - evalshaBefore).as("tried by SHA first").isEqualTo(1);
         assertThat(commandCalls("eval") - evalBefore).as("one EVAL after NOSCRIPT").isEqualTo(1);
-        assertThat(raw().scriptExists(script.sha1())).containsExactly(true);
+        assertThat(topology.nodeOf(key, SingleConnectionFixture.DEFAULT_DB).scriptExists(script.sha1()))
+                .as("cached on the node that ran it").containsExactly(true);
 
         ops.eval(script, List.of(key), List.of()).as(StepVerifier::create).expectNext(2L).verifyComplete();
 
@@ -86,9 +89,9 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
     @Test
     void eval_luaError_signalsCommandErrorWithFirstKey() {
         RedisScript<Long> script = RedisScript.returningLong("return redis.error_reply('boom')");
-        String key = key("k");
+        String key = taggedKey("k");
 
-        ops.eval(script, List.of(key, key("other")), List.of()).as(StepVerifier::create)
+        ops.eval(script, List.of(key, taggedKey("other")), List.of()).as(StepVerifier::create)
                 .verifyErrorSatisfies(commandError("EVALSHA", key, "default").andThen(
                         error -> assertThat(error.getCause()).hasMessageContaining("boom")));
     }
@@ -102,7 +105,45 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
     }
 
     @Test
+    void eval_keysInOneSlot_runOnThePrimaryOfThatSlot() {
+        String key = taggedKey("n");
+        String other = taggedKey("m");
+        RedisScript<Long> script = RedisScript.returningLong(
+                "return redis.call('INCRBY', KEYS[1], ARGV[1]) + redis.call('INCRBY', KEYS[2], ARGV[1])");
+        raw().scriptLoad(script.source());
+        RedisClusterCommands<String, String> owner = topology.nodeOf(key, SingleConnectionFixture.DEFAULT_DB);
+        long ownerBefore = TestTopology.commandCalls(owner, "evalsha");
+        long allBefore = commandCalls("evalsha");
+
+        ops.eval(script, List.of(key, other), List.of("2")).as(StepVerifier::create).expectNext(4L).verifyComplete();
+
+        assertThat(TestTopology.commandCalls(owner, "evalsha") - ownerBefore).as("on the slot's primary").isOne();
+        assertThat(commandCalls("evalsha") - allBefore).as("on no other primary").isOne();
+        assertThat(owner.get(other)).isEqualTo("2");
+    }
+
+    @Test
+    void eval_keysInSeveralSlotsOnCluster_failsBeforeReachingRedis() {
+        topology.assumeCluster("only Cluster confines a script's keys to one slot");
+        String first = key("a");
+        String second = keyInOtherSlot("b", first);
+        long evalsBefore = commandCalls("evalsha") + commandCalls("eval");
+
+        ops.eval(INCRBY, List.of(first, second), List.of("1")).as(StepVerifier::create)
+                .verifyErrorSatisfies(commandError("EVALSHA", first, "default").andThen(error -> {
+                    assertThat(error).hasMessageContaining(first).hasMessageContaining(second)
+                            .hasMessageContaining("slot").hasMessageContaining("CROSSSLOT")
+                            .hasMessageContaining("hash tag");
+                    assertThat(error.getCause()).isInstanceOf(IllegalArgumentException.class);
+                }));
+
+        assertThat(commandCalls("evalsha") + commandCalls("eval")).as("nothing sent").isEqualTo(evalsBefore);
+        assertThat(raw().exists(first, second)).isZero();
+    }
+
+    @Test
     void eval_withAlias_runsOnThatDb() {
+        assumeNumberedDatabases();
         String key = key("n");
 
         ops.eval(INCRBY, List.of(key), List.of("7"), SingleConnectionFixture.SECOND).as(StepVerifier::create)

@@ -2,12 +2,18 @@ package io.symphony.redis.ops;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import io.symphony.redis.TestTopology;
 import io.symphony.redis.connection.PoolAlias;
 import io.symphony.redis.connection.RedisConnections;
+import io.symphony.redis.testsupport.LocalRedisCluster;
 import io.symphony.redis.testsupport.TestRedis;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,10 +21,12 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Test-only {@link RedisConnections} over one real Lettuce connection per alias on the shared test server.
+ * Test-only {@link RedisConnections} over one real Lettuce connection per alias, on the shared standalone server or
+ * the shared local Cluster.
  *
  * <p>{@code "default"} uses DB {@value #DEFAULT_DB}, {@code "second"} DB {@value #SECOND_DB} (to show alias
- * routing), and {@code "closed"} a connection that is already closed (to show connection failures).
+ * routing), and {@code "closed"} a connection that is already closed (to show connection failures). On Cluster
+ * every alias has its own cluster connection and uses DB 0, as the toolkit does there.
  */
 final class SingleConnectionFixture implements RedisConnections, AutoCloseable {
 
@@ -28,55 +36,73 @@ final class SingleConnectionFixture implements RedisConnections, AutoCloseable {
     static final int SECOND_DB = 13;
     static final String CLOSED = "closed";
 
-    private final TestRedis redis = TestRedis.shared();
-    private final RedisClient client = RedisClient.create();
-    private final Map<String, StatefulRedisConnection<String, String>> connections = new LinkedHashMap<>();
+    private final TestTopology topology;
+    private final Map<String, StatefulConnection<String, String>> connections = new LinkedHashMap<>();
     private final Map<String, Integer> dbs = new LinkedHashMap<>();
+    private final RedisClient standalone = RedisClient.create();
+    private RedisClusterClient cluster;
 
-    private SingleConnectionFixture() {
+    private SingleConnectionFixture(TestTopology topology) {
+        this.topology = topology;
         connect(DEFAULT, DEFAULT_DB);
         connect(SECOND, SECOND_DB);
         connect(CLOSED, DEFAULT_DB).close();
     }
 
-    static SingleConnectionFixture open() {
-        return new SingleConnectionFixture();
+    static SingleConnectionFixture open(TestTopology topology) {
+        return new SingleConnectionFixture(topology);
     }
 
-    private StatefulRedisConnection<String, String> connect(String alias, int db) {
-        RedisURI uri = RedisURI.builder().withHost(redis.host()).withPort(redis.port()).withDatabase(db).build();
-        StatefulRedisConnection<String, String> connection = client.connect(uri);
+    private StatefulConnection<String, String> connect(String alias, int db) {
+        StatefulConnection<String, String> connection = topology.isCluster() ? connectCluster() : connectNode(db);
         connections.put(alias, connection);
-        dbs.put(alias, db);
+        dbs.put(alias, topology.isCluster() ? 0 : db);
         return connection;
+    }
+
+    private StatefulRedisConnection<String, String> connectNode(int db) {
+        TestRedis redis = TestRedis.shared();
+        return standalone.connect(RedisURI.builder().withHost(redis.host()).withPort(redis.port())
+                .withDatabase(db).build());
+    }
+
+    private StatefulRedisClusterConnection<String, String> connectCluster() {
+        if (cluster == null) {
+            List<RedisURI> seeds = LocalRedisCluster.shared().nodes().stream()
+                    .map(node -> RedisURI.create(node.host(), node.port())).toList();
+            cluster = RedisClusterClient.create(seeds);
+        }
+        return cluster.connect();
     }
 
     @Override
     public <T> Mono<T> withCommands(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
-        StatefulRedisConnection<String, String> connection = connection(alias);
-        return Mono.defer(() -> action.apply(connection.reactive()));
+        RedisClusterReactiveCommands<String, String> commands = commands(alias);
+        return Mono.defer(() -> action.apply(commands));
     }
 
     @Override
     public <T> Flux<T> withCommandsMany(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
-        StatefulRedisConnection<String, String> connection = connection(alias);
-        return Flux.defer(() -> action.apply(connection.reactive()));
+        RedisClusterReactiveCommands<String, String> commands = commands(alias);
+        return Flux.defer(() -> action.apply(commands));
     }
 
-    private StatefulRedisConnection<String, String> connection(String alias) {
-        StatefulRedisConnection<String, String> connection = connections.get(alias);
+    private RedisClusterReactiveCommands<String, String> commands(String alias) {
+        StatefulConnection<String, String> connection = connections.get(alias);
         if (connection == null) {
             throw new IllegalArgumentException("Unknown alias '" + alias + "', known: " + connections.keySet());
         }
-        return connection;
+        return connection instanceof StatefulRedisClusterConnection<String, String> clustered
+                ? clustered.reactive()
+                : ((StatefulRedisConnection<String, String>) connection).reactive();
     }
 
     @Override
     public PoolAlias alias(String alias) {
-        connection(alias);
-        return new PoolAlias(alias, dbs.get(alias), redis.host() + ":" + redis.port());
+        commands(alias);
+        return new PoolAlias(alias, dbs.get(alias), topology.url());
     }
 
     @Override
@@ -86,12 +112,15 @@ final class SingleConnectionFixture implements RedisConnections, AutoCloseable {
 
     @Override
     public boolean cluster() {
-        return false;
+        return topology.isCluster();
     }
 
     @Override
     public void close() {
-        connections.values().stream().filter(StatefulRedisConnection::isOpen).forEach(StatefulRedisConnection::close);
-        client.shutdown();
+        connections.values().stream().filter(StatefulConnection::isOpen).forEach(StatefulConnection::close);
+        standalone.shutdown();
+        if (cluster != null) {
+            cluster.shutdown();
+        }
     }
 }

@@ -68,6 +68,7 @@ class SortedSetOpsIntegrationTests extends OpsTestSupport {
 
     @Test
     void zadd_withAlias_writesToThatAliasDb() {
+        assumeNumberedDatabases();
         String key = key("z");
 
         ops.zadd(key, 1.0, "a", SingleConnectionFixture.SECOND).as(StepVerifier::create)

@@ -129,6 +129,7 @@ class StringOpsIntegrationTests extends OpsTestSupport {
 
     @Test
     void set_withAlias_writesToThatAliasDb() {
+        assumeNumberedDatabases();
         String key = key("routed");
 
         ops.set(key, "v", SingleConnectionFixture.SECOND).as(StepVerifier::create).expectNext(true).verifyComplete();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.symphony.redis.EveryTopology;
+import io.symphony.redis.TestTopology;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.SymphonyRedisConfig;
@@ -15,13 +18,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
+@EveryTopology
 class SymphonyRuntimeIntegrationTests {
 
-    private static final TestRedis redis = TestRedis.shared();
+    @Parameter
+    TestTopology topology;
+
     private SymphonyRuntime runtime;
 
     @AfterEach
@@ -42,6 +49,8 @@ class SymphonyRuntimeIntegrationTests {
 
     @Test
     void eachAliasWritesIntoItsOwnDatabase() {
+        topology.assumeStandalone("numbered DBs; clusterUrl_everyAliasUsesDb0_andSharesOneTarget is the Cluster twin");
+        TestRedis redis = TestRedis.shared();
         start(SymphonyRedisConfig.builder().url(redis.uri()).keyspaceEvents(false).build());
         String key = uniqueKey();
 
@@ -58,7 +67,38 @@ class SymphonyRuntimeIntegrationTests {
     }
 
     @Test
+    void clusterUrl_everyAliasUsesDb0_andSharesOneTarget() {
+        topology.assumeCluster("the standalone twin is eachAliasWritesIntoItsOwnDatabase");
+        start(SymphonyRedisConfig.builder().url(topology.url()).keyspaceEvents(false).build());
+        String key = uniqueKey();
+
+        assertThat(runtime.connections().cluster()).isTrue();
+        assertThat(runtime.connectionTargets()).as("six aliases, one cluster, DB 0: one target").isEqualTo(1);
+        Flux.fromIterable(PoolAliases.DEFAULT_DATABASES.keySet())
+                .doOnNext(alias -> assertThat(runtime.connections().alias(alias).db()).as(alias).isZero())
+                .concatMap(alias -> runtime.connections().withCommands(alias, c -> c.set(key + ":" + alias, alias)))
+                .as(StepVerifier::create)
+                .expectNextCount(6)
+                .verifyComplete();
+
+        for (String alias : PoolAliases.DEFAULT_DATABASES.keySet()) {
+            assertThat(topology.raw(0).get(key + ":" + alias)).isEqualTo(alias);
+            topology.raw(0).del(key + ":" + alias);
+        }
+    }
+
+    @Test
+    void standaloneUrl_isNotCluster() {
+        topology.assumeStandalone("the Cluster twin is clusterUrl_everyAliasUsesDb0_andSharesOneTarget");
+        start(SymphonyRedisConfig.builder().url(topology.url()).keyspaceEvents(false).build());
+
+        assertThat(runtime.connections().cluster()).isFalse();
+    }
+
+    @Test
     void aliasesOnOneServerAndDatabase_shareOneConnection() {
+        topology.assumeStandalone("counts CLIENT LIST of one server for a URL naming DB 3");
+        TestRedis redis = TestRedis.shared();
         String url = redis.uri(3);
         Map<String, String> perAlias = PoolAliases.DEFAULT_DATABASES.keySet().stream()
                 .collect(Collectors.toMap(a -> a, a -> url));
@@ -71,6 +111,8 @@ class SymphonyRuntimeIntegrationTests {
 
     @Test
     void defaultTable_opensOneConnectionPerDatabase_andNoPingPerCommand() {
+        topology.assumeStandalone("one connection per numbered DB, counted in CLIENT LIST of one server");
+        TestRedis redis = TestRedis.shared();
         String clientName = "table-" + UUID.randomUUID().toString().substring(0, 8);
         start(SymphonyRedisConfig.builder().url(redis.uri()).clientName(clientName).keyspaceEvents(false).build());
         long pingsBefore = commandCalls("ping");
@@ -88,7 +130,7 @@ class SymphonyRuntimeIntegrationTests {
 
     @Test
     void unknownAlias_failsNamingItAndTheKnownAliases() {
-        start(SymphonyRedisConfig.builder().url(redis.uri()).keyspaceEvents(false).build());
+        start(SymphonyRedisConfig.builder().url(topology.url()).keyspaceEvents(false).build());
 
         assertThatThrownBy(() -> runtime.connections().withCommands("usr", c -> c.get("k")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -98,7 +140,7 @@ class SymphonyRuntimeIntegrationTests {
 
     @Test
     void close_isIdempotent_andUseAfterCloseFailsClearly() {
-        start(SymphonyRedisConfig.builder().url(redis.uri()).keyspaceEvents(false).build());
+        start(SymphonyRedisConfig.builder().url(topology.url()).keyspaceEvents(false).build());
         Mono<String> assembledBeforeClose = runtime.connections().withCommands("default", c -> c.get("k"));
 
         runtime.close().as(StepVerifier::create).verifyComplete();
@@ -113,8 +155,9 @@ class SymphonyRuntimeIntegrationTests {
 
     @Test
     void unreachableServer_failsCreateNamingAliasWithoutPassword() {
+        String scheme = topology.isCluster() ? "redis-cluster" : "redis";
         SymphonyRedisConfig config = SymphonyRedisConfig.builder()
-                .url("redis://bob:hunter2@127.0.0.1:" + unusedPort())
+                .url(scheme + "://bob:hunter2@127.0.0.1:" + unusedPort())
                 .connectTimeout(Duration.ofSeconds(2)).keyspaceEvents(false).build();
 
         SymphonyRuntime.create(config).as(StepVerifier::create)
@@ -126,6 +169,8 @@ class SymphonyRuntimeIntegrationTests {
 
     @Test
     void pooledStrategy_servesConcurrentCallersWithExclusiveConnections() {
+        topology.assumeStandalone("MULTI/EXEC needs a connection to one node; Cluster commands are routed per key");
+        TestRedis redis = TestRedis.shared();
         start(SymphonyRedisConfig.builder().url(redis.uri()).connectionStrategy(ConnectionStrategy.POOLED)
                 .poolSize(2).keyspaceEvents(false).build());
         String key = uniqueKey();
@@ -151,7 +196,7 @@ class SymphonyRuntimeIntegrationTests {
 
     @Test
     void pooledStrategy_returnsConnectionsOnCancelAndError() {
-        start(SymphonyRedisConfig.builder().url(redis.uri()).connectionStrategy(ConnectionStrategy.POOLED)
+        start(SymphonyRedisConfig.builder().url(topology.url()).connectionStrategy(ConnectionStrategy.POOLED)
                 .poolSize(1).keyspaceEvents(false).build());
 
         runtime.connections().withCommands("default", c -> Mono.never())
@@ -166,12 +211,15 @@ class SymphonyRuntimeIntegrationTests {
 
     @Test
     void pooledStrategy_scanBorrowsPerPage_evenWithPerKeyCommandsOnOneConnection() {
-        start(SymphonyRedisConfig.builder().url(redis.uri()).connectionStrategy(ConnectionStrategy.POOLED)
+        start(SymphonyRedisConfig.builder().url(topology.url()).connectionStrategy(ConnectionStrategy.POOLED)
                 .poolSize(1).keyspaceEvents(false).build());
         String prefix = uniqueKey();
+        RedisClusterCommands<String, String> raw = topology.raw(15);
         for (int i = 0; i < 300; i++) {
-            redis.sync(15).set(prefix + ":" + i, "v" + i);
+            raw.set(prefix + ":" + i, "v" + i);
         }
+        assertThat(java.util.stream.IntStream.range(0, 30).mapToObj(i -> topology.nodeAddressOf(prefix + ":" + i))
+                .distinct().count()).as("nodes holding the keys").isEqualTo(topology.primaries().size());
 
         runtime.ops().scanKeys(prefix + ":*", 20).distinct().count()
                 .as(StepVerifier::create)
@@ -188,17 +236,16 @@ class SymphonyRuntimeIntegrationTests {
                 .expectComplete()
                 .verify(Duration.ofSeconds(20));
 
-        redis.sync(15).del(java.util.stream.IntStream.range(0, 300).mapToObj(i -> prefix + ":" + i)
-                .toArray(String[]::new));
+        raw.del(java.util.stream.IntStream.range(0, 300).mapToObj(i -> prefix + ":" + i).toArray(String[]::new));
     }
 
     private static long countClients(String clientName) {
-        return List.of(redis.sync(0).clientList().split("\n")).stream()
+        return List.of(TestRedis.shared().sync(0).clientList().split("\n")).stream()
                 .filter(line -> line.contains("name=" + clientName + " ")).count();
     }
 
     private static long commandCalls(String command) {
-        String info = redis.sync(0).info("commandstats");
+        String info = TestRedis.shared().sync(0).info("commandstats");
         return info.lines().filter(l -> l.startsWith("cmdstat_" + command + ":")).findFirst()
                 .map(l -> Long.parseLong(l.replaceAll(".*calls=(\\d+).*", "$1"))).orElse(0L);
     }
