@@ -46,6 +46,7 @@ public final class SymphonyRuntime {
     private final RedisOps ops;
     private final RedisValueCodec codec;
     private final KeyFactory keys;
+    private final ClientResources resources;
     private final @Nullable ClientResources ownedResources;
     private final Scheduler toolScheduler;
     private final Scheduler agentScheduler;
@@ -54,12 +55,13 @@ public final class SymphonyRuntime {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private SymphonyRuntime(SymphonyRedisConfig config, ConnectionManager connections, Extensions extensions,
-            @Nullable ClientResources ownedResources) {
+            ClientResources resources, @Nullable ClientResources ownedResources) {
         this.config = config;
         this.connections = connections;
         this.ops = new RedisOps(connections);
         this.codec = extensions.codec();
         this.keys = extensions.keys();
+        this.resources = resources;
         this.ownedResources = ownedResources;
         this.toolScheduler = Schedulers.newBoundedElastic(config.workersTool(), SCHEDULER_QUEUE, "symphony-tool");
         this.agentScheduler = Schedulers.newBoundedElastic(config.workersAgent(), SCHEDULER_QUEUE, "symphony-agent");
@@ -117,7 +119,7 @@ public final class SymphonyRuntime {
             Extensions extensions, @Nullable ClientResources owned) {
         return ConnectionManager.open(config, resources)
                 .flatMap(connections -> bootstrap(config, connections)
-                        .then(Mono.fromSupplier(() -> new SymphonyRuntime(config, connections, extensions, owned)))
+                        .then(Mono.fromSupplier(() -> new SymphonyRuntime(config, connections, extensions, resources, owned)))
                         .onErrorResume(error -> connections.closeLater().then(Mono.error(error))))
                 .doOnNext(runtime -> log.info("Symphony Redis runtime started: {}", config));
     }
@@ -126,6 +128,15 @@ public final class SymphonyRuntime {
         return config.keyspaceEvents()
                 ? KeyspaceEventsBootstrap.ensure(connections, config.keyspaceEventFlags())
                 : Mono.empty();
+    }
+
+    /**
+     * The Lettuce client resources (event loops, timers, event bus) of this runtime's clients, so that other clients
+     * of the toolkit, like the expiry listener's dedicated pub/sub client, share them instead of starting their own
+     * threads. Owned by the runtime (or by the caller who passed them in): do not shut them down.
+     */
+    public ClientResources clientResources() {
+        return resources;
     }
 
     /** The configuration this runtime was created from (its {@code toString()} is redacted). */

@@ -34,14 +34,22 @@ import reactor.util.retry.Retry;
  * runs on the pool; missing {@code E}/{@code x} are added with {@code CONFIG SET}. If the flags lack them and
  * {@code CONFIG SET} is refused, {@link #events()} fails with {@link KeyspaceEventsUnavailableException}; if even
  * {@code CONFIG GET} is refused the flags cannot be known, a warning is logged and the subscription goes on. On
- * Redis Cluster the flags must be set on every primary by the operator.
+ * Redis Cluster the same check runs on each primary before it is subscribed; a refusal fails {@link #events()}
+ * when it happens on the first subscription, and is logged at WARN for a primary that appears later.
+ *
+ * <p><b>Redis Cluster.</b> Keyspace events are node-local: one connection per primary subscribes the channel;
+ * replicas are not subscribed. The topology is re-read every {@link ExpiryEventsOptions#topologyRefresh()}, and every
+ * 250 ms while a primary is not subscribed, so a replica promoted by a failover is subscribed soon after the cluster
+ * promotes it; a lost primary connection reports {@link ListenerState#RECONNECTING}, and {@code CONNECTED} follows
+ * once subscribed primaries serve all 16384 slots again. Events of a primary published while it was not
+ * subscribed (from its death until its replica is subscribed) are lost, like on any reconnect.
  *
  * @since 0.1
  */
 public final class ExpiryEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiryEvents.class);
-    private static final String PARAMETER = "notify-keyspace-events";
+    private static final String PARAMETER = KeyspaceFlags.PARAMETER;
 
     private final SymphonyRuntime runtime;
     private final ExpiryEventsOptions options;
@@ -61,7 +69,8 @@ public final class ExpiryEvents {
                 .filter(pool -> pool.alias().equals(options.pool()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown pool alias '" + options.pool() + "'"));
-        this.connector = PubSubConnector.create(endpoint, channel(), this::emitState);
+        this.connector = PubSubConnector.create(endpoint, channel(), this::emitState, runtime.clientResources(),
+                options);
         this.events = build();
     }
 
@@ -151,6 +160,7 @@ public final class ExpiryEvents {
 
     private Mono<Void> ensureFlags() {
         if (endpoint.cluster()) {
+            // CONFIG through the pool reaches one node; the Cluster connector checks each primary it subscribes.
             return Mono.empty();
         }
         return runtime.ops().configGet(PARAMETER, options.pool())
@@ -161,20 +171,15 @@ public final class ExpiryEvents {
                     return Mono.empty();
                 })
                 .flatMap(current -> {
-                    if (hasExpiredEvents(current)) {
+                    if (KeyspaceFlags.hasExpiredEvents(current)) {
                         return Mono.empty();
                     }
-                    String wanted = current + (current.contains("E") ? "" : "E")
-                            + (current.contains("x") || current.contains("A") ? "" : "x");
+                    String wanted = KeyspaceFlags.withExpiredEvents(current);
                     log.info("Setting notify-keyspace-events to '{}' on {}", wanted, endpoint.redactedUrl());
                     return runtime.ops().configSet(PARAMETER, wanted, options.pool())
                             .onErrorMap(error -> new KeyspaceEventsUnavailableException(endpoint.redactedUrl(),
                                     current, error));
                 });
-    }
-
-    static boolean hasExpiredEvents(String flags) {
-        return flags.contains("E") && (flags.contains("x") || flags.contains("A"));
     }
 
     private void emitState(ListenerState state) {

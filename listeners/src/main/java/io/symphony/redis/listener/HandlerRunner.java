@@ -4,6 +4,7 @@ import io.symphony.redis.context.SymphonyContext;
 import io.symphony.redis.context.TenantScope;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.keys.TriggerKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,12 +17,18 @@ import reactor.util.retry.Retry;
 
 /**
  * Run the handler of one claimed occurrence with the policy's timeout and retries, then acknowledge the claim or
- * dead-letter it. Never fails: a Redis error while acknowledging or dead-lettering is logged and the lease
- * re-delivers later; a handled occurrence whose ack fails is never dead-lettered.
+ * dead-letter it. Never fails. The ack and the dead-letter write are idempotent (they act only while the claim
+ * still holds its lease), so a failure of theirs (a failover of the index's primary) is retried with backoff for up
+ * to about {@link #CLOSE_RETRY_SPAN}; only then is it logged and left to the lease, which re-delivers the
+ * occurrence. A handled occurrence whose ack fails is never dead-lettered.
  */
 final class HandlerRunner {
 
     private static final Logger log = LoggerFactory.getLogger(HandlerRunner.class);
+    /** About how long closing a claim is retried: longer than a Cluster failover plus a command timeout. */
+    static final Duration CLOSE_RETRY_SPAN = Duration.ofSeconds(30);
+    private static final Duration CLOSE_FIRST_BACKOFF = Duration.ofMillis(50);
+    private static final Duration CLOSE_MAX_BACKOFF = Duration.ofSeconds(1);
 
     private final TriggerRegistry registry;
     private final TriggerStore store;
@@ -42,7 +49,7 @@ final class HandlerRunner {
         Optional<TriggerKey> parsed = keys.parseTrigger(claim.key());
         if (parsed.isEmpty()) {
             log.warn("Dropping index entry '{}': not a trigger key of this key factory", claim.key());
-            return store.ack(claim).onErrorResume(this::logged);
+            return closing(store.ack(claim), claim).onErrorResume(this::logged);
         }
         TriggerKey key = parsed.get();
         TriggerEvent event = new TriggerEvent(key.tenant(), key.action(), key.identifier(), key.key(),
@@ -78,13 +85,29 @@ final class HandlerRunner {
                 })
                 // Only the handler's failure dead-letters: a failed ack of a handled occurrence is left to the lease
                 // (logged by run()), else a replay of that dead letter would run the handler a second time.
-                .flatMap(handled -> handled ? store.ack(claim) : Mono.empty());
+                .flatMap(handled -> handled ? closing(store.ack(claim), claim) : Mono.empty());
     }
 
     private Mono<Void> deadLetter(Claim claim, TriggerEvent event, int attempts, String error) {
         DeadLetter letter = new DeadLetter(TriggerStore.newId(), event.tenant(), event.action(), event.identifier(),
                 event.key(), attempts, error, Instant.now());
-        return store.deadLetter(claim, letter);
+        return closing(store.deadLetter(claim, letter), claim);
+    }
+
+    /** Retry a write that closes a claim; it is idempotent, and giving up means a second run after the lease. */
+    private Mono<Void> closing(Mono<Void> write, Claim claim) {
+        long attempts = CLOSE_RETRY_SPAN.toMillis() / CLOSE_MAX_BACKOFF.toMillis();
+        return write.retryWhen(Retry.backoff(attempts, CLOSE_FIRST_BACKOFF)
+                .maxBackoff(CLOSE_MAX_BACKOFF)
+                .filter(error -> !closedRuntime(error))
+                .scheduler(scheduler)
+                .doBeforeRetry(signal -> {
+                    if (signal.totalRetries() == 0) {
+                        log.warn("Closing the claim of '{}' failed ({}); retrying", claim.key(),
+                                signal.failure().toString());
+                    }
+                })
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
     private static java.util.function.Function<Context, Context> context(TriggerEvent event) {
@@ -93,6 +116,16 @@ final class HandlerRunner {
             return event.identifier().isBlank() ? bound
                     : SymphonyContext.bindScope(new TenantScope(event.tenant(), event.identifier())).apply(bound);
         };
+    }
+
+    /** A closed runtime or pool fails every later call with IllegalStateException: retrying cannot help. */
+    private static boolean closedRuntime(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Mono<Void> logged(Throwable error) {

@@ -56,6 +56,10 @@ public final class TriggerListener {
     private final AtomicLong nextDelay = new AtomicLong();
     /** Claimed occurrences not finished yet; the sweeper claims only as many as there are free handler slots. */
     private final AtomicInteger unfinished = new AtomicInteger();
+    /** Failed sweeps since the last successful one: only the first of a run is logged at WARN. */
+    private final AtomicLong failedSweeps = new AtomicLong();
+    /** Failed event claims since the last successful one: only the first of a run is logged at WARN. */
+    private final AtomicLong failedEventClaims = new AtomicLong();
     private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
@@ -197,9 +201,15 @@ public final class TriggerListener {
         }
         Flux<Claim> fast = known.flatMap(event -> store.claimEvent(event.key(), lease)
                 .doOnNext(claim -> unfinished.incrementAndGet())
+                .doOnSuccess(ignored -> failedEventClaims.set(0))
                 .onErrorResume(error -> {
-                    log.warn("Claiming '{}' from its event failed ({}); the sweeper will claim it if it has a "
-                            + "due-index entry", event.key(), error.toString());
+                    if (failedEventClaims.getAndIncrement() == 0) {
+                        log.warn("Claiming '{}' from its event failed ({}); the sweeper will claim it if it has a "
+                                + "due-index entry (further failures until an event claim succeeds again are "
+                                + "logged at DEBUG)", event.key(), error.toString());
+                    } else {
+                        log.debug("Claiming '{}' from its event failed ({})", event.key(), error.toString());
+                    }
                     return Mono.empty();
                 }), EVENT_CLAIM_CONCURRENCY);
         return Flux.merge(fast, sweeper(stopping));
@@ -230,10 +240,18 @@ public final class TriggerListener {
                 .doOnNext(sweep -> {
                     unfinished.addAndGet(sweep.claims().size());
                     planNext(sweep, batch);
+                    long failed = failedSweeps.getAndSet(0);
+                    if (failed > 0) {
+                        log.info("Due-index sweep succeeded again after {} failed sweep(s)", failed);
+                    }
                 })
                 .onErrorResume(error -> {
-                    log.warn("Due-index sweep failed ({}); retrying in {}", error.toString(),
-                            options.sweepInterval());
+                    if (failedSweeps.getAndIncrement() == 0) {
+                        log.warn("Due-index sweep failed ({}); retrying every {} (further failures until a sweep "
+                                + "succeeds again are logged at DEBUG)", error.toString(), options.sweepInterval());
+                    } else {
+                        log.debug("Due-index sweep failed ({})", error.toString());
+                    }
                     nextDelay.set(options.sweepInterval().toMillis());
                     return Mono.empty();
                 })

@@ -1,41 +1,87 @@
 package io.symphony.redis.listener;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.KillArgs;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.SlotHash;
+import io.symphony.redis.codec.RedisValueCodec;
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.repository.RedisTrigger;
-import io.symphony.redis.repository.RepositorySupport;
+import io.symphony.redis.repository.SymphonyRepositories;
 import io.symphony.redis.runtime.SymphonyRuntime;
+import io.symphony.redis.testsupport.ClusterNode;
+import io.symphony.redis.testsupport.LocalRedisCluster;
 import io.symphony.redis.testsupport.PrivateRedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-/** A private server with keyspace events and hz 100, runtimes on it, listeners, and per-key handler counts. */
+/**
+ * Runtimes, listeners and per-identifier handler counts on one backend: a private standalone server with keyspace
+ * events and hz 100, or a local Redis Cluster (the shared one, or one a failover test started and owns).
+ */
 final class ListenerFixture implements AutoCloseable {
 
-    final PrivateRedisServer server;
+    private static final AtomicInteger PREFIXES = new AtomicInteger();
+
+    final ListenerBackend backend;
+    final KeyFactory keys;
     final List<SymphonyRuntime> runtimes = new ArrayList<>();
     final List<TriggerListener> listeners = new ArrayList<>();
     final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final @Nullable PrivateRedisServer server;
+    private final @Nullable LocalRedisCluster cluster;
 
+    ListenerFixture(ListenerBackend backend) {
+        this.backend = backend;
+        if (backend == ListenerBackend.CLUSTER) {
+            server = null;
+            cluster = LocalRedisCluster.shared();
+            keys = KeyFactory.builder().triggerPrefix("EXPTRIGGER" + PREFIXES.incrementAndGet()).build();
+        } else {
+            server = PrivateRedisServer.start("--notify-keyspace-events", "Ex", "--hz", "100");
+            cluster = null;
+            keys = KeyFactory.defaults();
+        }
+    }
+
+    /** A standalone fixture on a private server started with {@code serverArgs} (for the load harness). */
     ListenerFixture(String... serverArgs) {
-        server = PrivateRedisServer.start(serverArgs.length == 0
-                ? new String[] {"--notify-keyspace-events", "Ex", "--hz", "100"} : serverArgs);
+        backend = ListenerBackend.STANDALONE;
+        server = PrivateRedisServer.start(serverArgs);
+        cluster = null;
+        keys = KeyFactory.defaults();
+    }
+
+    /** A Cluster fixture on a cluster the caller started and closes (failover tests). */
+    ListenerFixture(LocalRedisCluster owned) {
+        backend = ListenerBackend.CLUSTER;
+        server = null;
+        cluster = owned;
+        keys = KeyFactory.defaults();
+    }
+
+    String url() {
+        return cluster != null ? cluster.uri() : server().uri();
     }
 
     SymphonyRuntime runtime() {
-        SymphonyRuntime runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(server.uri()).build())
-                .block(Duration.ofSeconds(10));
+        SymphonyRuntime runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(url()).build(),
+                        RedisValueCodec.defaults(), keys)
+                .block(Duration.ofSeconds(30));
         runtimes.add(runtime);
         return runtime;
     }
 
+    /** The trigger repository as an application gets it: the Cluster layout on a Cluster. */
     RedisTrigger triggers(SymphonyRuntime runtime, String tenant) {
-        return new RedisTrigger(RepositorySupport.of(runtime.ops(), runtime.codec(), runtime.keys()), tenant);
+        return SymphonyRepositories.of(runtime).trigger(tenant);
     }
 
     /** A registry whose handler for {@code action} counts runs per identifier. */
@@ -47,13 +93,67 @@ final class ListenerFixture implements AutoCloseable {
     }
 
     TriggerListener listener(SymphonyRuntime runtime, TriggerRegistry registry) {
-        TriggerListener listener = TriggerListener.create(runtime, registry);
+        return listener(runtime, registry, TriggerListenerOptions.defaults());
+    }
+
+    TriggerListener listener(SymphonyRuntime runtime, TriggerRegistry registry, TriggerListenerOptions options) {
+        TriggerListener listener = TriggerListener.create(runtime, registry, options);
         listeners.add(listener);
         return listener;
     }
 
-    RedisCommands<String, String> raw() {
-        return server.sync(8);
+    /** SET key value PX ttl without a due-index entry, as the original writes a trigger (the expiry pool's DB). */
+    void setRaw(String key, String value, Duration ttl) {
+        SetArgs px = SetArgs.Builder.px(ttl.toMillis());
+        if (cluster != null) {
+            cluster.sync().set(key, value, px);
+        } else {
+            server().sync(8).set(key, value, px);
+        }
+    }
+
+    /** Kill every pub/sub client connection: on the server, or on every primary of the cluster. */
+    void killPubSubClients() {
+        if (cluster != null) {
+            cluster.primaries().forEach(node -> node.sync().clientKill(KillArgs.Builder.typePubsub()));
+        } else {
+            server().sync(8).clientKill(KillArgs.Builder.typePubsub());
+        }
+    }
+
+    /**
+     * One trigger key of {@code tenant}/{@code action} per node that emits expiry events: the server, or one key in
+     * a slot of each primary; keyed by the node's address.
+     */
+    Map<String, String> triggerKeyPerPrimary(String tenant, String action) {
+        Map<String, String> perNode = new LinkedHashMap<>();
+        if (cluster == null) {
+            perNode.put(server().host() + ":" + server().port(), keys.triggerKey(tenant, action, "id:0"));
+            return perNode;
+        }
+        List<ClusterNode> primaries = cluster.primaries();
+        for (int i = 0; perNode.size() < primaries.size(); i++) {
+            String key = keys.triggerKey(tenant, action, "id:" + i);
+            ClusterNode owner = cluster.primaryOf(key);
+            perNode.putIfAbsent(owner.host() + ":" + owner.port() + " (slot " + SlotHash.getSlot(key) + ")", key);
+        }
+        return perNode;
+    }
+
+    /** PUBSUB NUMSUB of {@code channel} on every running node, keyed "primary|replica host:port". */
+    Map<String, Long> subscribers(String channel) {
+        Map<String, Long> numsub = new LinkedHashMap<>();
+        if (cluster == null) {
+            numsub.put("primary " + server().port(), server().sync(8).pubsubNumsub(channel).get(channel));
+            return numsub;
+        }
+        for (ClusterNode node : cluster.nodes()) {
+            if (node.isRunning()) {
+                numsub.put((node.isPrimary() ? "primary " : "replica ") + node.port(),
+                        node.sync().pubsubNumsub(channel).get(channel));
+            }
+        }
+        return numsub;
     }
 
     boolean allOnce(int n) {
@@ -64,10 +164,19 @@ final class ListenerFixture implements AutoCloseable {
         return counts.values().stream().filter(c -> c.get() > 1).count();
     }
 
+    private PrivateRedisServer server() {
+        if (server == null) {
+            throw new IllegalStateException("not a standalone fixture");
+        }
+        return server;
+    }
+
     @Override
     public void close() {
         listeners.forEach(l -> l.stop().onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(30)));
         runtimes.forEach(r -> r.close().block(Duration.ofSeconds(10)));
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 }

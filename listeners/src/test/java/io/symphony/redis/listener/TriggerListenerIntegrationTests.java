@@ -7,20 +7,33 @@ import io.symphony.redis.repository.RedisTrigger;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+/** The listener suite, run on a standalone server and on a local Redis Cluster. */
 @Tag("integration")
+@ParameterizedClass(name = "{0}")
+@EnumSource(ListenerBackend.class)
 class TriggerListenerIntegrationTests {
 
-    private final ListenerFixture fx = new ListenerFixture();
+    private final ListenerFixture fx;
+
+    TriggerListenerIntegrationTests(ListenerBackend backend) {
+        fx = new ListenerFixture(backend);
+    }
 
     @AfterEach
     void close() {
@@ -46,8 +59,13 @@ class TriggerListenerIntegrationTests {
         String tenant = "t:é*[x]{y}";
         try {
             StepVerifier.create(events.events().take(1))
-                    .then(() -> fx.triggers(runtime, tenant).set("remind:me?", "user:42 %", Duration.ofMillis(20))
-                            .block(Duration.ofSeconds(5)))
+                    .then(() -> {
+                        // An event published before the SUBSCRIBE (on every primary) is confirmed is not delivered.
+                        events.states().filter(state -> state == ListenerState.CONNECTED)
+                                .blockFirst(Duration.ofSeconds(10));
+                        fx.triggers(runtime, tenant).set("remind:me?", "user:42 %", Duration.ofMillis(20))
+                                .block(Duration.ofSeconds(5));
+                    })
                     .assertNext(event -> {
                         assertThat(event.tenant()).isEqualTo(tenant);
                         assertThat(event.action()).isEqualTo("remind:me?");
@@ -64,6 +82,27 @@ class TriggerListenerIntegrationTests {
     }
 
     @Test
+    void expiryOnEveryPrimary_isHeard_andOnlyPrimariesAreSubscribed() {
+        SymphonyRuntime runtime = fx.runtime();
+        ExpiryEvents events = ExpiryEvents.create(runtime);
+        Map<String, String> keyPerPrimary = fx.triggerKeyPerPrimary("acme", "every");
+        Set<String> heard = ConcurrentHashMap.newKeySet();
+        Disposable listening = events.events().subscribe(event -> heard.add(event.key()));
+        try {
+            events.states().filter(state -> state == ListenerState.CONNECTED).blockFirst(Duration.ofSeconds(10));
+            assertThat(fx.subscribers(events.channel())).allSatisfy((node, count) ->
+                    assertThat(count).as(node).isEqualTo(node.startsWith("primary") ? 1L : 0L));
+            // Keys without a due-index entry: only the primary's keyspace event can report them.
+            keyPerPrimary.values().forEach(key -> fx.setRaw(key, "trigger:x", Duration.ofMillis(30)));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(heard).containsAll(keyPerPrimary.values()));
+        } finally {
+            listening.dispose();
+            events.close().block(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void pubsubKilledWhile500ComeDue_everyOneHandledOnce() {
         SymphonyRuntime runtime = fx.runtime();
         fx.listener(runtime, fx.countingRegistry("kill")).start().block(Duration.ofSeconds(10));
@@ -71,7 +110,7 @@ class TriggerListenerIntegrationTests {
         for (int i = 0; i < 5; i++) {
             int round = i;
             await().pollDelay(Duration.ofMillis(300)).until(() -> round >= 0);
-            fx.raw().clientKill(io.lettuce.core.KillArgs.Builder.typePubsub());
+            fx.killPubSubClients();
         }
         awaitExactlyOnce(500);
     }
@@ -117,8 +156,8 @@ class TriggerListenerIntegrationTests {
     void pythonStyleKeyWithoutDueEntry_isHandledOnceViaTheEvent() {
         fx.listener(fx.runtime(), fx.countingRegistry("py")).start().block(Duration.ofSeconds(10));
         fx.listener(fx.runtime(), fx.countingRegistry("py")).start().block(Duration.ofSeconds(10));
-        fx.raw().set("acme:EXPTRIGGER:py:user_42", "trigger:2026-11-25T21:54:46.732494",
-                io.lettuce.core.SetArgs.Builder.px(50));
+        fx.setRaw(fx.keys.triggerKey("acme", "py", "user_42"), "trigger:2026-11-25T21:54:46.732494",
+                Duration.ofMillis(50));
         await().atMost(Duration.ofSeconds(10)).until(() -> fx.counts.containsKey("user_42"));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> fx.allOnce(1));
     }

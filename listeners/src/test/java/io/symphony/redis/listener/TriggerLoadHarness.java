@@ -57,7 +57,7 @@ public final class TriggerLoadHarness {
         }));
         fx.listener(runtime, registry).start().block(Duration.ofSeconds(10));
         for (int i = 0; i < noise; i++) {
-            fx.raw().set("noise:" + i, "x", SetArgs.Builder.px(600_000));
+            fx.setRaw("noise:" + i, "x", Duration.ofMinutes(10));
         }
         RedisTrigger triggers = fx.triggers(runtime, "load");
         long start = System.currentTimeMillis() + 500;
