@@ -292,8 +292,8 @@ public final class SymphonyRedisConfig {
     @Override
     public int hashCode() {
         return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, commandTimeout,
-                connectTimeout, reconnectDelayMax, clientName, keyspaceEvents, keyspaceEventFlags, workersUser, workersTool,
-                workersAgent, maxConcurrent);
+                connectTimeout, reconnectDelayMax, clientName, keyspaceEvents, keyspaceEventFlags, workersUser,
+                workersTool, workersAgent, maxConcurrent);
     }
 
     @Override

@@ -119,7 +119,8 @@ public final class SymphonyRuntime {
             Extensions extensions, @Nullable ClientResources owned) {
         return ConnectionManager.open(config, resources)
                 .flatMap(connections -> bootstrap(config, connections)
-                        .then(Mono.fromSupplier(() -> new SymphonyRuntime(config, connections, extensions, resources, owned)))
+                        .then(Mono.fromSupplier(
+                                () -> new SymphonyRuntime(config, connections, extensions, resources, owned)))
                         .onErrorResume(error -> connections.closeLater().then(Mono.error(error))))
                 .doOnNext(runtime -> log.info("Symphony Redis runtime started: {}", config));
     }

@@ -65,6 +65,20 @@ class RuntimeBootstrapIntegrationTests {
     }
 
     @Test
+    void ownedClientResources_capTheReconnectDelayAtTheConfiguredMaximum(PrivateRedisServer server) {
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder().url(server.uri()).keyspaceEvents(false)
+                .reconnectDelayMax(Duration.ofMillis(700)).build();
+        SymphonyRuntime runtime = SymphonyRuntime.create(config).block(Duration.ofSeconds(10));
+        try {
+            var delay = runtime.clientResources().reconnectDelay();
+            assertThat(delay.createDelay(1)).isLessThan(Duration.ofMillis(700));
+            assertThat(delay.createDelay(40)).as("Lettuce's own cap would be 30 s").isEqualTo(Duration.ofMillis(700));
+        } finally {
+            runtime.close().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void keyspaceBootstrap_off_changesNothing(PrivateRedisServer server) {
         startAndClose(SymphonyRedisConfig.builder().url(server.uri()).keyspaceEvents(false).build());
 

@@ -232,11 +232,13 @@ public final class TriggerListener {
                 stopping.doOnTerminate(() -> stop.set(true)));
         // Stop ends the pause and prevents the next sweep, but never cancels a sweep in flight: its script has taken
         // the claims on the server, so dropping the reply would strand them in flight until their lease runs out.
+        // Only the sweep timeout drops a reply, when the node is most likely gone (failover).
         return sweepOnce.concatWith(pause.then(Mono.<Claim>empty())).repeat(() -> !stop.get());
     }
 
     private Flux<Claim> sweepClaims(int batch) {
         return store.sweep(batch, lease, options.dedupWindow())
+                .timeout(options.sweepTimeout(), options.scheduler())
                 .doOnNext(sweep -> {
                     unfinished.addAndGet(sweep.claims().size());
                     planNext(sweep, batch);
