@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import io.symphony.redis.EveryTopology;
 import io.symphony.redis.RedisCommandException;
-import io.symphony.redis.TestTopology;
+import io.symphony.redis.testsupport.OnEveryTopology;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -17,24 +19,24 @@ import org.junit.jupiter.params.Parameter;
 import reactor.test.StepVerifier;
 
 /**
- * Shared set-up of the ops integration tests, which run once per {@link TestTopology}: the fixture, the ops under
+ * Shared set-up of the ops integration tests, which run once per {@link Topology}: the fixture, the ops under
  * test, raw connections, unique keys.
  */
-@EveryTopology
+@OnEveryTopology
 abstract class OpsTestSupport {
 
     static SingleConnectionFixture fixture;
     static RedisOps ops;
 
     @Parameter
-    TestTopology topology;
+    Topology topology;
 
     /** Unique per test method (JUnit creates one instance per method), so tests never see each other's keys. */
     final String id = UUID.randomUUID().toString();
     final String prefix = "ops-it:" + getClass().getSimpleName() + ":" + id + ":";
 
     @BeforeParameterizedClassInvocation
-    static void openFixture(TestTopology current) {
+    static void openFixture(Topology current) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
         fixture = SingleConnectionFixture.open(current);
         ops = new RedisOps(fixture);
@@ -90,8 +92,18 @@ abstract class OpsTestSupport {
         });
     }
 
-    /** How many times the primaries ran {@code command} (lowercase, e.g. {@code evalsha}), summed over them. */
+    /**
+     * How many times the primaries ran {@code command} (lowercase, e.g. {@code evalsha}), summed over them, from
+     * {@code INFO commandstats}. Replicas are left out: they count the writes they replicate.
+     */
     long commandCalls(String command) {
-        return topology.commandCalls(command);
+        return topology.primaries().stream().mapToLong(node -> commandCalls(node, command)).sum();
+    }
+
+    /** How many times {@code node} ran {@code command} (lowercase), from {@code INFO commandstats}. */
+    static long commandCalls(RedisClusterCommands<String, String> node, String command) {
+        Matcher matcher = Pattern.compile("cmdstat_" + Pattern.quote(command) + ":calls=(\\d+)")
+                .matcher(node.info("commandstats"));
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
     }
 }

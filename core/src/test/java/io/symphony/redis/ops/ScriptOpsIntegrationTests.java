@@ -3,7 +3,6 @@ package io.symphony.redis.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import io.symphony.redis.TestTopology;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -112,12 +111,12 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
                 "return redis.call('INCRBY', KEYS[1], ARGV[1]) + redis.call('INCRBY', KEYS[2], ARGV[1])");
         raw().scriptLoad(script.source());
         RedisClusterCommands<String, String> owner = topology.nodeOf(key, SingleConnectionFixture.DEFAULT_DB);
-        long ownerBefore = TestTopology.commandCalls(owner, "evalsha");
+        long ownerBefore = commandCalls(owner, "evalsha");
         long allBefore = commandCalls("evalsha");
 
         ops.eval(script, List.of(key, other), List.of("2")).as(StepVerifier::create).expectNext(4L).verifyComplete();
 
-        assertThat(TestTopology.commandCalls(owner, "evalsha") - ownerBefore).as("on the slot's primary").isOne();
+        assertThat(commandCalls(owner, "evalsha") - ownerBefore).as("on the slot's primary").isOne();
         assertThat(commandCalls("evalsha") - allBefore).as("on no other primary").isOne();
         assertThat(owner.get(other)).isEqualTo("2");
     }

@@ -7,11 +7,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
-import io.symphony.redis.TestTopology;
 import io.symphony.redis.connection.PoolAlias;
 import io.symphony.redis.connection.RedisConnections;
 import io.symphony.redis.testsupport.LocalRedisCluster;
 import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.testsupport.Topology;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +36,20 @@ final class SingleConnectionFixture implements RedisConnections, AutoCloseable {
     static final int SECOND_DB = 13;
     static final String CLOSED = "closed";
 
-    private final TestTopology topology;
+    private final Topology topology;
     private final Map<String, StatefulConnection<String, String>> connections = new LinkedHashMap<>();
     private final Map<String, Integer> dbs = new LinkedHashMap<>();
     private final RedisClient standalone = RedisClient.create();
     private RedisClusterClient cluster;
 
-    private SingleConnectionFixture(TestTopology topology) {
+    private SingleConnectionFixture(Topology topology) {
         this.topology = topology;
         connect(DEFAULT, DEFAULT_DB);
         connect(SECOND, SECOND_DB);
         connect(CLOSED, DEFAULT_DB).close();
     }
 
-    static SingleConnectionFixture open(TestTopology topology) {
+    static SingleConnectionFixture open(Topology topology) {
         return new SingleConnectionFixture(topology);
     }
 

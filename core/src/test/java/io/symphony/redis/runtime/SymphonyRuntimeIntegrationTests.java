@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import io.symphony.redis.EveryTopology;
-import io.symphony.redis.TestTopology;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.testsupport.OnEveryTopology;
 import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +23,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-@EveryTopology
+@OnEveryTopology
 class SymphonyRuntimeIntegrationTests {
 
     @Parameter
-    TestTopology topology;
+    Topology topology;
 
     private SymphonyRuntime runtime;
 

@@ -12,6 +12,7 @@ import io.symphony.redis.runtime.SymphonyRuntime;
 import io.symphony.redis.testsupport.ClusterNode;
 import io.symphony.redis.testsupport.LocalRedisCluster;
 import io.symphony.redis.testsupport.PrivateRedisServer;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,14 +24,16 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Runtimes, listeners and per-identifier handler counts on one backend: a private standalone server with keyspace
- * events and hz 100, or a local Redis Cluster (the shared one, or one a failover test started and owns).
+ * Runtimes, listeners and per-identifier handler counts on one {@link Topology}. Standalone means a private server
+ * per fixture, started with keyspace events on and hz 100 (the shared test server has neither); Cluster means the
+ * shared local Redis Cluster, which has both, with a trigger prefix of this fixture's own so the index and keys of
+ * earlier tests never reach its listeners, or a cluster a failover test started and owns.
  */
 final class ListenerFixture implements AutoCloseable {
 
     private static final AtomicInteger PREFIXES = new AtomicInteger();
 
-    final ListenerBackend backend;
+    final Topology topology;
     final KeyFactory keys;
     final List<SymphonyRuntime> runtimes = new ArrayList<>();
     final List<TriggerListener> listeners = new ArrayList<>();
@@ -38,9 +41,9 @@ final class ListenerFixture implements AutoCloseable {
     private final @Nullable PrivateRedisServer server;
     private final @Nullable LocalRedisCluster cluster;
 
-    ListenerFixture(ListenerBackend backend) {
-        this.backend = backend;
-        if (backend == ListenerBackend.CLUSTER) {
+    ListenerFixture(Topology topology) {
+        this.topology = topology;
+        if (topology.isCluster()) {
             server = null;
             cluster = LocalRedisCluster.shared();
             keys = KeyFactory.builder().triggerPrefix("EXPTRIGGER" + PREFIXES.incrementAndGet()).build();
@@ -53,7 +56,7 @@ final class ListenerFixture implements AutoCloseable {
 
     /** A standalone fixture on a private server started with {@code serverArgs} (for the load harness). */
     ListenerFixture(String... serverArgs) {
-        backend = ListenerBackend.STANDALONE;
+        topology = Topology.STANDALONE;
         server = PrivateRedisServer.start(serverArgs);
         cluster = null;
         keys = KeyFactory.defaults();
@@ -61,7 +64,7 @@ final class ListenerFixture implements AutoCloseable {
 
     /** A Cluster fixture on a cluster the caller started and closes (failover tests). */
     ListenerFixture(LocalRedisCluster owned) {
-        backend = ListenerBackend.CLUSTER;
+        topology = Topology.CLUSTER;
         server = null;
         cluster = owned;
         keys = KeyFactory.defaults();

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.symphony.redis.repository.RedisTrigger;
 import io.symphony.redis.runtime.SymphonyRuntime;
+import io.symphony.redis.testsupport.OnEveryTopology;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,26 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
-/** The listener suite, run on a standalone server and on a local Redis Cluster. */
-@Tag("integration")
-@ParameterizedClass(name = "{0}")
-@EnumSource(ListenerBackend.class)
+/** The listener suite, run on a private standalone server per test and on the shared local Redis Cluster. */
+@OnEveryTopology
 class TriggerListenerIntegrationTests {
 
     private final ListenerFixture fx;
 
-    TriggerListenerIntegrationTests(ListenerBackend backend) {
-        fx = new ListenerFixture(backend);
+    TriggerListenerIntegrationTests(Topology topology) {
+        fx = new ListenerFixture(topology);
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.keys.HashTagMode;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.testsupport.RedisTest;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ class ClusterKeySlotsIntegrationTests {
 
     @BeforeAll
     static void open() {
-        fixture = RepositoryFixture.open(Backend.CLUSTER);
+        fixture = RepositoryFixture.open(Topology.CLUSTER);
         raw = fixture.raw(PoolAliases.HANDLERS);
     }
 

@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
 import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /** Crash-safe consumption: claim, ack, requeue of expired claims, consume, and the pending set kept in step. */
-@OnStandaloneAndCluster
+@OnEveryTopology
 class RedisBatchConsumerIntegrationTests {
 
     private static final Duration SHORT = Duration.ofMillis(200);
@@ -42,10 +44,10 @@ class RedisBatchConsumerIntegrationTests {
     private static RedisClusterCommands<String, String> raw;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
+    static void start(Topology backend) {
         fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);
     }

@@ -7,7 +7,9 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
 import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,20 +27,20 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** The original's batch methods: enqueue, get_chunk, trim, get_length and the pending set. */
-@OnStandaloneAndCluster
+@OnEveryTopology
 class RedisBatchIntegrationTests {
 
     private static RepositoryFixture fixture;
     private static RedisClusterCommands<String, String> raw;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     record Job(String id, boolean urgent) {
     }
 
     @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
+    static void start(Topology backend) {
         fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);
     }
@@ -69,7 +71,7 @@ class RedisBatchIntegrationTests {
         assertThat(repo.listKey("s", "e:1", "a*")).isEqualTo("acme:batch:s:e%3A1:a%2A");
         assertThat(repo.pool()).isEqualTo(PoolAliases.HANDLERS);
         assertThat(repo.topology()).as("the layout SymphonyRepositories picks for the backend")
-                .isEqualTo(fixture.cluster() ? BatchTopology.CLUSTER : BatchTopology.SINGLE_NODE);
+                .isEqualTo(backend.isCluster() ? BatchTopology.CLUSTER : BatchTopology.SINGLE_NODE);
         assertThat(new RedisBatch(fixture.support, "acme").topology()).isEqualTo(BatchTopology.SINGLE_NODE);
         assertThat(repo.withTopology(BatchTopology.CLUSTER).topology()).isEqualTo(BatchTopology.CLUSTER);
     }
@@ -101,7 +103,7 @@ class RedisBatchIntegrationTests {
 
     @Test
     void theSingleNodeLayoutIsRefusedOnAClusterAndWritesNothing() {
-        fixture.assumeCluster("only a Cluster refuses a script whose keys lie in several slots");
+        backend.assumeCluster("only a Cluster refuses a script whose keys lie in several slots");
         String tenant = fixture.tenant();
         String svc = service();
         RedisBatch singleNode = repo(tenant).withTopology(BatchTopology.SINGLE_NODE);
@@ -343,7 +345,7 @@ class RedisBatchIntegrationTests {
 
     @Test
     void pendingSetMethodsUseTheRepositorysPoolUnlikeTheOriginal() {
-        fixture.assumeStandalone("on a Cluster every pool alias shares DB 0, so the two pools' sets are one");
+        backend.assumeStandalone("on a Cluster every pool alias shares DB 0, so the two pools' sets are one");
         String svc = service();
         String tenant = fixture.tenant();
         RedisBatch onUser = repo(tenant).onPool(PoolAliases.USER);

@@ -7,6 +7,8 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +23,20 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.core.type.TypeReference;
 
-@OnStandaloneAndCluster
+@OnEveryTopology
 class RedisGenericIntegrationTests {
 
     private static RepositoryFixture fixture;
     private static RedisClusterCommands<String, String> raw;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     record Order(String id, int qty, boolean paid) {
     }
 
     @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
+    static void start(Topology backend) {
         fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.DEFAULT);
     }
@@ -194,7 +196,7 @@ class RedisGenericIntegrationTests {
 
     @Test
     void onPoolRunsOnAnotherDatabase() {
-        fixture.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
+        backend.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
         String tenant = fixture.tenant();
         repo(tenant).onPool(PoolAliases.USER).set("k", "v").as(StepVerifier::create).expectNext(true)
                 .verifyComplete();

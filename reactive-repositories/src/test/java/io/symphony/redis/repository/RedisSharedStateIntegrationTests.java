@@ -8,6 +8,8 @@ import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-@OnStandaloneAndCluster
+@OnEveryTopology
 class RedisSharedStateIntegrationTests {
 
     private static final long DAY = 86_400;
@@ -31,7 +33,7 @@ class RedisSharedStateIntegrationTests {
     private static RedisClusterCommands<String, String> raw;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     private String tenant;
     private RedisSharedState states;
@@ -47,7 +49,7 @@ class RedisSharedStateIntegrationTests {
     }
 
     @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
+    static void start(Topology backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
         fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.SHARED_STATE);
@@ -293,7 +295,7 @@ class RedisSharedStateIntegrationTests {
 
     @Test
     void copies_useAnotherPoolOrDefaultTtl() {
-        fixture.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
+        backend.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
         RedisSharedState shortLived = states.withDefaultTtl(Duration.ofSeconds(300));
         shortLived.upsert("conv", Map.of("a", 1)).as(StepVerifier::create).expectNext(true).verifyComplete();
         assertTtlNear(key("conv"), 300);

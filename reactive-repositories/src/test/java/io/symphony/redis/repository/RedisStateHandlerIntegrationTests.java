@@ -8,6 +8,8 @@ import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** Every method of {@link RedisStateHandler} but {@code merge} (see {@link StateHandlerMergeIntegrationTests}). */
-@OnStandaloneAndCluster
+@OnEveryTopology
 class RedisStateHandlerIntegrationTests {
 
     private static final long DAY = 86_400;
@@ -32,7 +34,7 @@ class RedisStateHandlerIntegrationTests {
     private static RedisClusterCommands<String, String> raw;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     private String tenant;
     private RedisStateHandler handlers;
@@ -41,7 +43,7 @@ class RedisStateHandlerIntegrationTests {
     }
 
     @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
+    static void start(Topology backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
         fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);
@@ -275,7 +277,7 @@ class RedisStateHandlerIntegrationTests {
 
     @Test
     void copies_runOnAnotherPool() {
-        fixture.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
+        backend.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
         RedisStateHandler onDefault = handlers.onPool(PoolAliases.DEFAULT);
         onDefault.upsert("h", Map.of("a", 1)).as(StepVerifier::create).expectNext(true).verifyComplete();
 

@@ -8,7 +8,9 @@ import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
 import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.testsupport.Topology;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,7 +28,7 @@ import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
-@OnStandaloneAndCluster
+@OnEveryTopology
 class RedisTableIntegrationTests {
 
     private static final Duration DAY = Duration.ofSeconds(86_400);
@@ -35,13 +37,13 @@ class RedisTableIntegrationTests {
     private static RedisClusterCommands<String, String> raw;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     private final String tenant = TestRedis.uniqueTenant("table");
     private final RedisTable tables = fixture.repos.table(tenant);
 
     @BeforeParameterizedClassInvocation
-    static void open(Backend backend) {
+    static void open(Topology backend) {
         fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);
     }
@@ -383,7 +385,7 @@ class RedisTableIntegrationTests {
 
     @Test
     void onPoolAndWithDefaultTtl_returnConfiguredCopies() {
-        fixture.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
+        backend.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
         RedisTable onDefault = tables.onPool(PoolAliases.DEFAULT).withDefaultTtl(Duration.ofSeconds(33));
 
         onDefault.upsert("products", "p1", Map.of("a", 1)).as(StepVerifier::create).expectNext(true)

@@ -7,7 +7,9 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.keys.KeyFactory;
+import io.symphony.redis.testsupport.OnEveryTopology;
 import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,13 +20,13 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import reactor.test.StepVerifier;
 
-@OnStandaloneAndCluster
+@OnEveryTopology
 class RedisTriggerIntegrationTests {
 
     private static RepositoryFixture fixture;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     private final RedisClusterCommands<String, String> raw = fixture.raw(PoolAliases.EXPIRY);
     private final String tenant = fixture.tenant();
@@ -32,7 +34,7 @@ class RedisTriggerIntegrationTests {
     private final String due = RedisTrigger.dueIndexKey(fixture.support.keys());
 
     @BeforeParameterizedClassInvocation
-    static void open(Backend backend) {
+    static void open(Topology backend) {
         fixture = RepositoryFixture.open(backend);
     }
 
@@ -124,7 +126,7 @@ class RedisTriggerIntegrationTests {
                 });
 
         assertThat(raw.exists(key)).as("the key write failed").isZero();
-        if (backend == Backend.CLUSTER) {
+        if (backend.isCluster()) {
             assertThat(raw.zscore(due, key)).as("indexed first, so it still fires").isNotNull();
             raw.zrem(due, key);
         } else {
@@ -141,7 +143,7 @@ class RedisTriggerIntegrationTests {
         KeyFactory keys = KeyFactory.builder().triggerPrefix(prefix).build();
         RepositorySupport support = new RepositorySupport(fixture.support.ops(), fixture.support.codec(), keys,
                 RepositorySupport.DEFAULT_TTL, fixture.support.clock(), RepositorySupport.DEFAULT_SCAN_CONCURRENCY);
-        RedisTrigger own = SymphonyRepositories.of(support, fixture.cluster()).trigger(tenant);
+        RedisTrigger own = SymphonyRepositories.of(support, backend.isCluster()).trigger(tenant);
         String index = RedisTrigger.dueIndexKey(keys);
         String key = keys.triggerKey(tenant, "a", "id");
         own.set("a", "id", Duration.ofSeconds(30)).as(StepVerifier::create).expectNext(true).verifyComplete();
@@ -158,7 +160,7 @@ class RedisTriggerIntegrationTests {
 
     @Test
     void theStandaloneLayoutIsRefusedOnAClusterAndWritesNothing() {
-        fixture.assumeCluster("only a Cluster refuses a script whose keys lie in several slots");
+        backend.assumeCluster("only a Cluster refuses a script whose keys lie in several slots");
         RedisTrigger standalone = RedisTrigger.standalone(fixture.support, tenant);
 
         standalone.set("a", "id", Duration.ofSeconds(30)).as(StepVerifier::create)

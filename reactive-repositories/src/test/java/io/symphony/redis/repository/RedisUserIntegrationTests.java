@@ -8,7 +8,9 @@ import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
 import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +27,7 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.core.type.TypeReference;
 
-@OnStandaloneAndCluster
+@OnEveryTopology
 class RedisUserIntegrationTests {
 
     private static final Duration DAY = Duration.ofSeconds(86_400);
@@ -34,7 +36,7 @@ class RedisUserIntegrationTests {
     private static RedisClusterCommands<String, String> raw;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     private final String tenant = TestRedis.uniqueTenant("user");
 
@@ -42,7 +44,7 @@ class RedisUserIntegrationTests {
     }
 
     @BeforeParameterizedClassInvocation
-    static void open(Backend backend) {
+    static void open(Topology backend) {
         fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.USER);
     }
@@ -547,7 +549,7 @@ class RedisUserIntegrationTests {
 
     @Test
     void onPool_sendsCommandsToThatPoolsDatabase() {
-        fixture.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
+        backend.assumeStandalone("pools are told apart by their numbered DBs; on a Cluster every alias uses DB 0");
         RedisUser onDefault = user("u1").onPool(PoolAliases.DEFAULT);
 
         onDefault.upsert(Map.of("a", 1)).as(StepVerifier::create).expectNext(true).verifyComplete();

@@ -1,7 +1,6 @@
 package io.symphony.redis.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
@@ -10,6 +9,7 @@ import io.symphony.redis.runtime.SymphonyRuntime;
 import io.symphony.redis.testsupport.ClusterNode;
 import io.symphony.redis.testsupport.LocalRedisCluster;
 import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,40 +20,34 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One runtime on the backend's shared test server for a test class (or one invocation of a parameterised class),
- * the repositories built from it as {@link SymphonyRepositories#of(SymphonyRuntime)} builds them (so the Cluster run
- * uses the Cluster layouts of the batch and trigger repositories), raw connections for asserting stored bytes and
- * TTLs, and unique tenants so tests never flush.
+ * One runtime on the shared server of a {@link Topology} for a test class (or one invocation of an
+ * {@code @OnEveryTopology} class), the repositories built from it as {@link SymphonyRepositories#of(SymphonyRuntime)}
+ * builds them (so the Cluster run uses the Cluster layouts of the batch and trigger repositories), raw connections
+ * for asserting stored bytes and TTLs, and unique tenants so tests never flush.
  */
 final class RepositoryFixture implements AutoCloseable {
 
-    final Backend backend;
+    final Topology topology;
     final SymphonyRuntime runtime;
     final RepositorySupport support;
     final SymphonyRepositories repos;
 
-    private RepositoryFixture(Backend backend) {
-        this.backend = Objects.requireNonNull(backend, "backend");
-        String url = backend == Backend.CLUSTER ? LocalRedisCluster.shared().uri() : TestRedis.shared().uri();
-        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(url).keyspaceEvents(false).build())
-                .block(Duration.ofSeconds(30));
+    private RepositoryFixture(Topology topology) {
+        this.topology = Objects.requireNonNull(topology, "topology");
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder().url(topology.url()).keyspaceEvents(false).build();
+        runtime = SymphonyRuntime.create(config).block(Duration.ofSeconds(30));
         support = RepositorySupport.of(runtime.ops(), runtime.codec(), runtime.keys());
         repos = SymphonyRepositories.of(runtime);
     }
 
     /** Open a fixture on the standalone server (for the classes that only make sense there). */
     RepositoryFixture() {
-        this(Backend.STANDALONE);
+        this(Topology.STANDALONE);
     }
 
-    /** Open a fixture on {@code backend}. */
-    static RepositoryFixture open(Backend backend) {
-        return new RepositoryFixture(backend);
-    }
-
-    /** Whether this fixture runs on the Cluster. */
-    boolean cluster() {
-        return backend == Backend.CLUSTER;
+    /** Open a fixture on {@code topology}. */
+    static RepositoryFixture open(Topology topology) {
+        return new RepositoryFixture(topology);
     }
 
     /** A tenant no other test uses. */
@@ -66,43 +60,27 @@ final class RepositoryFixture implements AutoCloseable {
      * cluster-aware connection (DB 0, shared by every alias) on the Cluster.
      */
     RedisClusterCommands<String, String> raw(String alias) {
-        if (cluster()) {
-            return LocalRedisCluster.shared().sync();
+        Integer db = PoolAliases.DEFAULT_DATABASES.get(alias);
+        if (db == null) {
+            throw new IllegalArgumentException("unknown alias '" + alias + "', known: "
+                    + PoolAliases.DEFAULT_DATABASES.keySet());
         }
-        return TestRedis.shared().sync(PoolAliases.DEFAULT_DATABASES.get(alias));
+        return topology.raw(db);
     }
 
-    /** The shared Cluster; only on the Cluster backend. */
-    LocalRedisCluster localCluster() {
-        if (!cluster()) {
-            throw new IllegalStateException("not a Cluster fixture");
-        }
-        return LocalRedisCluster.shared();
-    }
-
-    /** The batch repository of {@code tenant} with this backend's layout. */
+    /** The batch repository of {@code tenant} with this topology's layout. */
     RedisBatch batch(String tenant) {
         return repos.batch(tenant);
     }
 
-    /** The trigger repository of {@code tenant} with this backend's layout. */
+    /** The trigger repository of {@code tenant} with this topology's layout. */
     RedisTrigger trigger(String tenant) {
         return repos.trigger(tenant);
     }
 
-    /** The batch layouts that work on this backend: both on standalone, only {@link BatchTopology#CLUSTER} there. */
+    /** The batch layouts that work on this topology: both on standalone, only {@link BatchTopology#CLUSTER} there. */
     List<BatchTopology> topologies() {
-        return cluster() ? List.of(BatchTopology.CLUSTER) : List.of(BatchTopology.values());
-    }
-
-    /** Skip the running test on the Cluster backend, saying why it only makes sense on standalone. */
-    void assumeStandalone(String reason) {
-        assumeTrue(!cluster(), () -> "standalone only: " + reason);
-    }
-
-    /** Skip the running test on the standalone backend, saying why it only makes sense on a Cluster. */
-    void assumeCluster(String reason) {
-        assumeTrue(cluster(), () -> "Cluster only: " + reason);
+        return topology.isCluster() ? List.of(BatchTopology.CLUSTER) : List.of(BatchTopology.values());
     }
 
     /**
@@ -119,14 +97,14 @@ final class RepositoryFixture implements AutoCloseable {
      */
     <T> List<T> onePerPrimary(Map<String, T> byKey) {
         List<String> keys = byKey.keySet().stream().sorted().toList();
-        if (!cluster()) {
+        if (!topology.isCluster()) {
             return keys.stream().limit(3).map(byKey::get).toList();
         }
-        Set<Integer> primaries = localCluster().primaries().stream().map(ClusterNode::port)
-                .collect(Collectors.toSet());
+        LocalRedisCluster cluster = LocalRedisCluster.shared();
+        Set<Integer> primaries = cluster.primaries().stream().map(ClusterNode::port).collect(Collectors.toSet());
         Map<Integer, T> picked = new LinkedHashMap<>();
         for (String key : keys) {
-            picked.putIfAbsent(localCluster().primaryOf(key).port(), byKey.get(key));
+            picked.putIfAbsent(cluster.primaryOf(key).port(), byKey.get(key));
             if (picked.keySet().equals(primaries)) {
                 break;
             }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.symphony.redis.context.NothingBoundException;
 import io.symphony.redis.context.SymphonyContext;
 import io.symphony.redis.context.TenantScope;
+import io.symphony.redis.testsupport.OnEveryTopology;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +23,16 @@ import reactor.test.StepVerifier;
 import reactor.test.StepVerifierOptions;
 import reactor.util.context.Context;
 
-@OnStandaloneAndCluster
+@OnEveryTopology
 class SharedStateContextIntegrationTests {
 
     private static RepositoryFixture fixture;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
+    static void start(Topology backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(20));
         fixture = RepositoryFixture.open(backend);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +22,7 @@ import reactor.test.StepVerifier;
  * Hostile tenant ids, user ids and state names reach only their own keys: checked by a full dump of every key of
  * the test's tenants (names and contents) before and after each list, read, delete and clear.
  */
-@OnStandaloneAndCluster
+@OnEveryTopology
 class SharedStateIsolationIntegrationTests {
 
     private static final List<String> HOSTILE_USERS = List.of("u1", "*", ":", "?", "[a-z]", "\\", "{", "}", "%2A",
@@ -30,10 +32,10 @@ class SharedStateIsolationIntegrationTests {
     private static RedisClusterCommands<String, String> raw;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
+    static void start(Topology backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
         fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.SHARED_STATE);

@@ -8,6 +8,8 @@ import io.symphony.redis.CodecException;
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.codec.FieldTypes;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +28,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 /** {@link RedisStateHandler#merge}: the original's bytes, one atomic round trip, and concurrent callers. */
-@OnStandaloneAndCluster
+@OnEveryTopology
 class StateHandlerMergeIntegrationTests {
 
     private static final Instant NOW = Instant.parse("2026-11-25T21:54:46.730729999Z");
@@ -35,7 +37,7 @@ class StateHandlerMergeIntegrationTests {
     private static RedisClusterCommands<String, String> raw;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     private String tenant;
     private String key;
@@ -65,7 +67,7 @@ class StateHandlerMergeIntegrationTests {
     }
 
     @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
+    static void start(Topology backend) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
         fixture = RepositoryFixture.open(backend);
         raw = fixture.raw(PoolAliases.HANDLERS);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
+import io.symphony.redis.testsupport.Topology;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,17 +15,17 @@ import org.junit.jupiter.params.Parameter;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-@OnStandaloneAndCluster
+@OnEveryTopology
 class SymphonyRepositoriesIntegrationTests {
 
     private static RepositoryFixture fixture;
     private static SymphonyRepositories repos;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     @BeforeParameterizedClassInvocation
-    static void start(Backend backend) {
+    static void start(Topology backend) {
         fixture = RepositoryFixture.open(backend);
         repos = SymphonyRepositories.of(fixture.runtime);
     }
@@ -60,7 +62,7 @@ class SymphonyRepositoriesIntegrationTests {
     @Test
     void theBatchLayoutFollowsTheEngine() {
         assertThat(repos.batch(fixture.tenant()).topology())
-                .isEqualTo(backend == Backend.CLUSTER ? BatchTopology.CLUSTER : BatchTopology.SINGLE_NODE);
+                .isEqualTo(backend.isCluster() ? BatchTopology.CLUSTER : BatchTopology.SINGLE_NODE);
     }
 
     @Test
@@ -71,7 +73,7 @@ class SymphonyRepositoriesIntegrationTests {
 
         Mono<Map<String, Object>> throughAnotherPool = repos.user(tenant, "u1").onPool(PoolAliases.EXPIRY).get();
 
-        if (backend == Backend.CLUSTER) {
+        if (backend.isCluster()) {
             throughAnotherPool.as(StepVerifier::create).expectNext(Map.of("name", "Alice")).verifyComplete();
         } else {
             throughAnotherPool.as(StepVerifier::create).verifyComplete();

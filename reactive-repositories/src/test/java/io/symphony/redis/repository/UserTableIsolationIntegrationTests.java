@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.PoolAliases;
+import io.symphony.redis.testsupport.OnEveryTopology;
 import io.symphony.redis.testsupport.TestRedis;
+import io.symphony.redis.testsupport.Topology;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,7 +21,7 @@ import reactor.test.StepVerifier;
  * run with hostile tenants and ids; a full key dump of both pools shows that nothing outside the caller's scope was
  * read or touched (the original's unescaped globs reached other users and tenants).
  */
-@OnStandaloneAndCluster
+@OnEveryTopology
 class UserTableIsolationIntegrationTests {
 
     private static RepositoryFixture fixture;
@@ -27,7 +29,7 @@ class UserTableIsolationIntegrationTests {
     private static RedisClusterCommands<String, String> rows;
 
     @Parameter
-    Backend backend;
+    Topology backend;
 
     private final String base = TestRedis.uniqueTenant("iso");
     /** Tenants that hold records; several would be inside {@code base}'s namespace if tenants were not escaped. */
@@ -38,7 +40,7 @@ class UserTableIsolationIntegrationTests {
             "ü", "😀", "%2A");
 
     @BeforeParameterizedClassInvocation
-    static void open(Backend backend) {
+    static void open(Topology backend) {
         fixture = RepositoryFixture.open(backend);
         users = fixture.raw(PoolAliases.USER);
         rows = fixture.raw(PoolAliases.HANDLERS);
