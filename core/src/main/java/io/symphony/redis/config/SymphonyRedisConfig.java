@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Sentinel.</b> {@code redis-sentinel://[password@]h1:p1,h2:p2,h3:p3[/db]#masterName} lists the sentinels
  * and names the monitored master. Every connection asks the sentinels for the current primary when it connects and
  * again on every reconnect, and each alias selects its own DB there as on a standalone server; so after a failover
- * the connections to the dead primary reconnect to the promoted replica (Lettuce's reconnect backoff, capped at 30 s
- * by default, decides how soon after the promotion). Writes acknowledged by a primary shortly before it died may be
- * lost: Redis replicates asynchronously.
+ * the connections to the dead primary reconnect to the promoted replica (the reconnect backoff, capped at
+ * {@link #reconnectDelayMax()}, 2 s by default, decides how soon after the promotion). Writes acknowledged by a
+ * primary shortly before it died may be lost: Redis replicates asynchronously.
  *
  * <p>Passwords never appear in {@link #toString()}, in logs or in exception messages.
  *

@@ -1,6 +1,7 @@
 package io.symphony.redis.runtime;
 
 import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.reactive.RedisAdvancedClusterReactiveCommands;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
@@ -26,9 +27,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>On Redis Cluster {@code CONFIG} acts on one node only, so the flags are ensured on every node of the topology
  * the cluster connection knows, primaries and replicas alike: a replica promoted by a failover must already emit
- * expired events. Nodes the cluster marks as failed (or without address, or still in handshake) are skipped with a
- * warning. {@code CONFIG SET} is not persisted, so nodes that restart or join later need the flags in their own
- * configuration.
+ * expired events. Nodes the cluster marks as failed (or without address, or still in handshake), and nodes that
+ * cannot be connected to (down, but not flagged yet: that takes the cluster's {@code cluster-node-timeout}), are
+ * skipped with a warning. {@code CONFIG SET} is not persisted, so nodes that restart or join later need the flags in
+ * their own configuration (the expiry listener checks each primary it subscribes).
  */
 final class KeyspaceEventsBootstrap {
 
@@ -69,6 +71,13 @@ final class KeyspaceEventsBootstrap {
                     String where = "pool '" + alias + "' cluster node " + node.getUri().getHost() + ":"
                             + node.getUri().getPort() + " (" + node.getRole() + ")";
                     return Mono.fromCompletionStage(() -> cluster.getConnectionAsync(node.getNodeId()))
+                            // Down but not flagged yet (the cluster takes cluster-node-timeout to flag it): the
+                            // same as a node flagged FAIL, which is skipped too.
+                            .onErrorResume(RedisConnectionException.class, error -> {
+                                log.warn("Skipping {}: cannot connect ({}); it will not emit expired events until "
+                                        + "it is configured with notify-keyspace-events", where, error.getMessage());
+                                return Mono.empty();
+                            })
                             .flatMap(connection -> ensureOnNode(connection.reactive(), flags, where))
                             .onErrorMap(error -> new IllegalStateException("Could not ensure " + PARAMETER + " '"
                                     + flags + "' on " + where + ": " + error.getMessage(), error));

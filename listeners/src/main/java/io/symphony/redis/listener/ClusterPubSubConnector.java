@@ -6,6 +6,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
@@ -18,6 +19,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.reactive.ChannelMessage;
 import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.config.PoolEndpoint;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -47,7 +49,9 @@ import reactor.core.publisher.Sinks;
  * round reconciles: a primary that serves slots and is not marked failed gets a connection, its
  * {@code notify-keyspace-events} checked (and completed with {@code CONFIG SET} when it lacks {@code Ex}) and a
  * {@code SUBSCRIBE}; the connection of a node that no longer is such a primary (failed, demoted, removed) is closed,
- * which also ends Lettuce's reconnect attempts to a dead node.
+ * which also ends Lettuce's reconnect attempts to a dead node. A connection Lettuce re-connects (and re-subscribes)
+ * has its node's flags checked again in the next round, over a short-lived connection: a primary restarted before
+ * the cluster failed it over keeps its id and slots but not the flags a {@code CONFIG SET} gave it.
  *
  * <p><b>States.</b> {@link ListenerState#CONNECTED} once primaries that confirmed their {@code SUBSCRIBE} serve
  * every one of the 16384 slots; {@link ListenerState#RECONNECTING} when that stops being true (a primary's
@@ -171,9 +175,13 @@ final class ClusterPubSubConnector extends PubSubConnector {
                 log.info("Expiry pub/sub: subscribing new primaries {} of {}",
                         fresh.stream().map(node -> address(node.getUri())).toList(), endpoint.redactedUrl());
             }
+            List<NodeSubscription> reconnected = subscribed.values().stream()
+                    .filter(subscription -> subscription.reconnected)
+                    .toList();
             report();
             Flux<Flux<String>> opened = Flux.fromIterable(fresh).flatMap(node -> open(node, first), MAX_PRIMARIES);
             return Flux.fromIterable(gone).flatMap(NodeSubscription::closeLater, MAX_PRIMARIES)
+                    .thenMany(Flux.fromIterable(reconnected).flatMap(NodeSubscription::recheckFlags, MAX_PRIMARIES))
                     .thenMany(opened)
                     .doOnComplete(this::report);
         }
@@ -238,6 +246,8 @@ final class ClusterPubSubConnector extends PubSubConnector {
             final String nodeId;
             final RedisURI uri;
             volatile boolean up;
+            /** Set when Lettuce re-connected the connection: the node may have restarted without its flags. */
+            volatile boolean reconnected;
             private volatile boolean dropped;
             private volatile StatefulRedisPubSubConnection<String, String> connection;
             private final Sinks.Empty<Void> closed = Sinks.empty();
@@ -266,6 +276,18 @@ final class ClusterPubSubConnector extends PubSubConnector {
                 });
                 opened.addListener(new RedisConnectionStateListener() {
                     @Override
+                    public void onRedisConnected(RedisChannelHandler<?, ?> handler, SocketAddress local) {
+                        // Only re-connects reach here (the listener is added after the first connect). A node that
+                        // restarted before the cluster failed it over keeps its id, address and slots, but not the
+                        // flags a CONFIG SET gave it: check them again in the next round.
+                        if (dropped || closing) {
+                            return;
+                        }
+                        reconnected = true;
+                        wake();
+                    }
+
+                    @Override
                     public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
                         if (dropped || closing) {
                             return;
@@ -278,11 +300,33 @@ final class ClusterPubSubConnector extends PubSubConnector {
                         wake();
                     }
                 });
-                return ensureFlags(opened);
+                return ensureFlags(opened.reactive());
             }
 
-            private Mono<Void> ensureFlags(StatefulRedisPubSubConnection<String, String> opened) {
-                return opened.reactive().configGet(KeyspaceFlags.PARAMETER)
+            /**
+             * After a re-connect, check the flags over a short-lived connection of its own (a subscribed RESP2
+             * connection accepts no CONFIG). A failure is logged and the check runs again next round, unless the
+             * node refused CONFIG SET, which another try would not change.
+             */
+            Mono<Void> recheckFlags() {
+                return Mono.defer(() -> {
+                    reconnected = false;
+                    return Mono.usingWhen(
+                            Mono.fromCompletionStage(() -> nodes.connectAsync(StringCodec.UTF8, uri)),
+                            connection -> ensureFlags(connection.reactive()),
+                            connection -> Mono.fromCompletionStage(connection.closeAsync()));
+                }).onErrorResume(error -> {
+                    if (!(error instanceof KeyspaceEventsUnavailableException) && !dropped) {
+                        reconnected = true;
+                    }
+                    log.warn("Expiry pub/sub: cannot check notify-keyspace-events on re-connected primary {} ({}){}",
+                            address(), error.toString(), reconnected ? "; retrying next round" : "");
+                    return Mono.empty();
+                });
+            }
+
+            private Mono<Void> ensureFlags(RedisReactiveCommands<String, String> commands) {
+                return commands.configGet(KeyspaceFlags.PARAMETER)
                         .map(values -> values.getOrDefault(KeyspaceFlags.PARAMETER, ""))
                         .onErrorResume(io.lettuce.core.RedisCommandExecutionException.class, error -> {
                             log.warn("Cannot read notify-keyspace-events on primary {} ({}): its expiry events "
@@ -295,7 +339,7 @@ final class ClusterPubSubConnector extends PubSubConnector {
                             }
                             String flags = KeyspaceFlags.withExpiredEvents(current);
                             log.info("Setting notify-keyspace-events to '{}' on primary {}", flags, address());
-                            return opened.reactive().configSet(KeyspaceFlags.PARAMETER, flags).then()
+                            return commands.configSet(KeyspaceFlags.PARAMETER, flags).then()
                                     .onErrorMap(io.lettuce.core.RedisCommandExecutionException.class,
                                             error -> new KeyspaceEventsUnavailableException(
                                                     endpoint.redactedUrl() + " (primary " + address() + ")",

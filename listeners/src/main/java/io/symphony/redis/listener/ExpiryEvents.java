@@ -34,8 +34,9 @@ import reactor.util.retry.Retry;
  * runs on the pool; missing {@code E}/{@code x} are added with {@code CONFIG SET}. If the flags lack them and
  * {@code CONFIG SET} is refused, {@link #events()} fails with {@link KeyspaceEventsUnavailableException}; if even
  * {@code CONFIG GET} is refused the flags cannot be known, a warning is logged and the subscription goes on. On
- * Redis Cluster the same check runs on each primary before it is subscribed; a refusal fails {@link #events()}
- * when it happens on the first subscription, and is logged at WARN for a primary that appears later.
+ * Redis Cluster the same check runs on each primary before it is subscribed, and again after its connection was
+ * re-established (a restarted node has lost a {@code CONFIG SET}); a refusal fails {@link #events()} when it happens
+ * on the first subscription, and is logged at WARN for a primary that appears or re-connects later.
  *
  * <p><b>Redis Cluster.</b> Keyspace events are node-local: one connection per primary subscribes the channel;
  * replicas are not subscribed. The topology is re-read every {@link ExpiryEventsOptions#topologyRefresh()}, and every
