@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * and names the monitored master. Every connection asks the sentinels for the current primary when it connects and
  * again on every reconnect, and each alias selects its own DB there as on a standalone server; so after a failover
  * the connections to the dead primary reconnect to the promoted replica (the reconnect backoff, capped at
- * {@link #reconnectDelayMax()}, 2 s by default, decides how soon after the promotion). Writes acknowledged by a
+ * {@link #reconnectDelayMax()}, 1 s by default, decides how soon after the promotion). Writes acknowledged by a
  * primary shortly before it died may be lost: Redis replicates asynchronously.
  *
  * <p>Passwords never appear in {@link #toString()}, in logs or in exception messages.
@@ -46,10 +46,12 @@ public final class SymphonyRedisConfig {
     /** Default connect timeout: 10 s. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /**
-     * Default longest wait between two reconnect attempts: 2 s. Lettuce's own cap is 30 s, which after a failover
-     * (Sentinel or Cluster) can keep a client away from the promoted primary for up to 30 s after it took over.
+     * Default longest wait between two reconnect attempts: 1 s. Lettuce's own cap is 30 s, which after a failover
+     * (Sentinel or Cluster) can keep a client away from the promoted primary for up to 30 s after it took over. On
+     * Cluster each failed reconnect to the dead primary also triggers a topology reload, so this cap bounds how long
+     * after the promotion commands are still routed to the dead node.
      */
-    public static final Duration DEFAULT_RECONNECT_DELAY_MAX = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_RECONNECT_DELAY_MAX = Duration.ofSeconds(1);
     /** Default client name shown by {@code CLIENT LIST}. */
     public static final String DEFAULT_CLIENT_NAME = "symphony-redis";
     /** Default keyspace-event flags ensured at start-up: expired events ({@code Ex}), as the original. */
@@ -414,7 +416,7 @@ public final class SymphonyRedisConfig {
         }
 
         /**
-         * Longest wait between two reconnect attempts; default 2 s. Applies to the client resources the runtime
+         * Longest wait between two reconnect attempts; default 1 s. Applies to the client resources the runtime
          * creates; a runtime on caller-owned {@code ClientResources} uses their reconnect delay.
          */
         public Builder reconnectDelayMax(Duration delay) {

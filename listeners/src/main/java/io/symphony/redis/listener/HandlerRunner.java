@@ -18,9 +18,9 @@ import reactor.util.retry.Retry;
 /**
  * Run the handler of one claimed occurrence with the policy's timeout and retries, then acknowledge the claim or
  * dead-letter it. Never fails. The ack and the dead-letter write are idempotent (they act only while the claim
- * still holds its lease), so a failure of theirs (a failover of the index's primary) is retried with backoff for up
- * to about {@link #CLOSE_RETRY_SPAN}; only then is it logged and left to the lease, which re-delivers the
- * occurrence. A handled occurrence whose ack fails is never dead-lettered.
+ * still holds its lease), so a failure of theirs (a failover of the index's primary) is retried with backoff, each
+ * attempt given at most {@link #CLOSE_ATTEMPT_TIMEOUT} and all of them together at most {@link #CLOSE_RETRY_SPAN};
+ * only then is it logged and left to the lease, which re-delivers the occurrence. A handled occurrence whose ack fails is never dead-lettered.
  */
 final class HandlerRunner {
 
@@ -29,6 +29,8 @@ final class HandlerRunner {
     static final Duration CLOSE_RETRY_SPAN = Duration.ofSeconds(30);
     private static final Duration CLOSE_FIRST_BACKOFF = Duration.ofMillis(50);
     private static final Duration CLOSE_MAX_BACKOFF = Duration.ofSeconds(1);
+    /** One attempt's limit: a write queued for a dead node would otherwise wait the whole command timeout. */
+    static final Duration CLOSE_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
 
     private final TriggerRegistry registry;
     private final TriggerStore store;
@@ -97,7 +99,8 @@ final class HandlerRunner {
     /** Retry a write that closes a claim; it is idempotent, and giving up means a second run after the lease. */
     private Mono<Void> closing(Mono<Void> write, Claim claim) {
         long attempts = CLOSE_RETRY_SPAN.toMillis() / CLOSE_MAX_BACKOFF.toMillis();
-        return write.retryWhen(Retry.backoff(attempts, CLOSE_FIRST_BACKOFF)
+        return write.timeout(CLOSE_ATTEMPT_TIMEOUT, scheduler)
+                .retryWhen(Retry.backoff(attempts, CLOSE_FIRST_BACKOFF)
                 .maxBackoff(CLOSE_MAX_BACKOFF)
                 .filter(error -> !closedRuntime(error))
                 .scheduler(scheduler)
@@ -107,7 +110,8 @@ final class HandlerRunner {
                                 signal.failure().toString());
                     }
                 })
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .timeout(CLOSE_RETRY_SPAN, scheduler);
     }
 
     private static java.util.function.Function<Context, Context> context(TriggerEvent event) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.symphony.redis.repository.RedisTrigger;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import io.symphony.redis.testsupport.ClusterNode;
@@ -89,7 +90,7 @@ class ClusterFailoverIntegrationTests {
             load.stop();
 
             long firstHandled = handledAt.stream().filter(at -> at > killedAt).min(Long::compare).orElseThrow();
-            long lost = load.lostAcknowledgedWrites(killedAt);
+            long lost = load.lostAcknowledgedWrites(cluster.sync(), killedAt);
             log.info("Failover of the index primary {}: expiry pub/sub on every slot again {} ms after the kill; "
                     + "cluster healthy ({} ms more after all were handled); "
                     + "first write acknowledged on its slots {} ms after the kill (any slot: {} ms); {} writes failed "
@@ -198,19 +199,19 @@ class ClusterFailoverIntegrationTests {
                     .mapToLong(Ack::ackAt).min().orElse(Long.MIN_VALUE);
         }
 
-        /** How many acknowledged writes the cluster no longer has (read back from the current primaries). */
-        long lostAcknowledgedWrites(long killedAt) {
-            List<Ack> all = List.copyOf(acked);
-            return Flux.fromIterable(all)
-                    .flatMap(ack -> runtime.ops().hget(ack.key(), "f", "default")
-                            .map(value -> value.equals(ack.value()))
-                            .defaultIfEmpty(false)
-                            .filter(present -> !present)
-                            .doOnNext(missing -> log.warn("Acknowledged write of {} ({} the killed primary's slots) "
-                                    + "is missing; acknowledged {} ms after the kill", ack.key(),
-                                    ack.onVictim() ? "on" : "not on", millis(ack.ackAt() - killedAt))), 64)
-                    .count()
-                    .block(Duration.ofSeconds(60));
+        /**
+         * How many acknowledged writes the cluster no longer has, read back from the current primaries through the
+         * kit's client (its topology was reloaded by {@code awaitHealthy}): a read through the runtime could still be
+         * routed to the dead node until the runtime's next topology reload, which is a routing question, not a
+         * question of what the cluster kept.
+         */
+        long lostAcknowledgedWrites(RedisAdvancedClusterCommands<String, String> current, long killedAt) {
+            return acked.stream()
+                    .filter(ack -> !ack.value().equals(current.hget(ack.key(), "f")))
+                    .peek(ack -> log.warn("Acknowledged write of {} ({} the killed primary's slots) is missing; "
+                            + "acknowledged {} ms after the kill", ack.key(), ack.onVictim() ? "on" : "not on",
+                            millis(ack.ackAt() - killedAt)))
+                    .count();
         }
     }
 }
