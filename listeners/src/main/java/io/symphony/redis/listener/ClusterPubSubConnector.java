@@ -208,8 +208,10 @@ final class ClusterPubSubConnector extends PubSubConnector {
          * failed primary still holds its slots until its replica is promoted: until then its keys expire unheard.
          */
         private void report() {
-            ListenerState state;
+            // Emitted under the lock: two rounds racing must not deliver their states out of order (a CONNECTED
+            // computed first but emitted last would hide uncovered slots until coverage changed again).
             synchronized (this) {
+                ListenerState state;
                 BitSet heard = new BitSet(SlotHash.SLOT_COUNT);
                 wanted.forEach((id, owned) -> {
                     NodeSubscription subscription = subscribed.get(id);
@@ -226,12 +228,12 @@ final class ClusterPubSubConnector extends PubSubConnector {
                     return;
                 }
                 reported = state;
+                if (state == ListenerState.CONNECTED) {
+                    log.info("Expiry pub/sub subscribed on the {} primaries serving every slot of {}",
+                            wanted.size(), endpoint.redactedUrl());
+                }
+                states.accept(state);
             }
-            if (state == ListenerState.CONNECTED) {
-                log.info("Expiry pub/sub subscribed on the {} primaries serving every slot of {}", wanted.size(),
-                        endpoint.redactedUrl());
-            }
-            states.accept(state);
         }
 
         Mono<Void> close() {

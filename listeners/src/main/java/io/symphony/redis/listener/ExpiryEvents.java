@@ -3,6 +3,7 @@ package io.symphony.redis.listener;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.runtime.SymphonyRuntime;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -51,6 +52,8 @@ public final class ExpiryEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiryEvents.class);
     private static final String PARAMETER = KeyspaceFlags.PARAMETER;
+    /** Retries of the flag check after a reconnect: about 15 s with backoff from 100 ms to 1 s. */
+    private static final int RE_ENSURE_ATTEMPTS = 20;
 
     private final SymphonyRuntime runtime;
     private final ExpiryEventsOptions options;
@@ -151,39 +154,52 @@ public final class ExpiryEvents {
                 .refCount();
     }
 
+    /**
+     * After a reconnect (a Sentinel failover lands on the promoted replica, which may lack the flags), check the
+     * flags again. The runtime's own connection may still be reconnecting, or fail its queued commands at once after
+     * a reset, so a failed read is retried for a while instead of leaving the new primary silent for good.
+     */
     private Flux<String> reEnsureOnReconnect() {
         return states.asFlux()
                 .skip(1)
                 .filter(state -> state == ListenerState.CONNECTED)
-                .concatMap(state -> ensureFlags())
+                .concatMap(state -> readFlags()
+                        .retryWhen(Retry.backoff(RE_ENSURE_ATTEMPTS, Duration.ofMillis(100))
+                                .maxBackoff(Duration.ofSeconds(1)))
+                        .onErrorResume(this::readFailed)
+                        .flatMap(this::addMissingFlags))
                 .thenMany(Flux.empty());
     }
 
     private Mono<Void> ensureFlags() {
+        return readFlags().onErrorResume(this::readFailed).flatMap(this::addMissingFlags);
+    }
+
+    private Mono<String> readFlags() {
         if (endpoint.cluster()) {
             // CONFIG through the pool reaches one node; the Cluster connector checks each primary it subscribes.
             return Mono.empty();
         }
-        return runtime.ops().configGet(PARAMETER, options.pool())
-                .map(values -> values.getOrDefault(PARAMETER, ""))
-                .onErrorResume(error -> {
-                    log.warn("Cannot read notify-keyspace-events on {} ({}): expiry events arrive only if the "
-                            + "server has 'Ex'", endpoint.redactedUrl(), error.getMessage());
-                    return Mono.empty();
-                })
-                .flatMap(current -> {
-                    if (KeyspaceFlags.hasExpiredEvents(current)) {
-                        return Mono.empty();
-                    }
-                    String wanted = KeyspaceFlags.withExpiredEvents(current);
-                    log.info("Setting notify-keyspace-events to '{}' on {}", wanted, endpoint.redactedUrl());
-                    return runtime.ops().configSet(PARAMETER, wanted, options.pool())
-                            .onErrorMap(error -> new KeyspaceEventsUnavailableException(endpoint.redactedUrl(),
-                                    current, error));
-                });
+        return runtime.ops().configGet(PARAMETER, options.pool()).map(values -> values.getOrDefault(PARAMETER, ""));
+    }
+
+    private Mono<String> readFailed(Throwable error) {
+        log.warn("Cannot read notify-keyspace-events on {} ({}): expiry events arrive only if the server has 'Ex'",
+                endpoint.redactedUrl(), error.getMessage());
+        return Mono.empty();
+    }
+
+    private Mono<Void> addMissingFlags(String current) {
+        if (KeyspaceFlags.hasExpiredEvents(current)) {
+            return Mono.empty();
+        }
+        String wanted = KeyspaceFlags.withExpiredEvents(current);
+        log.info("Setting notify-keyspace-events to '{}' on {}", wanted, endpoint.redactedUrl());
+        return runtime.ops().configSet(PARAMETER, wanted, options.pool())
+                .onErrorMap(error -> new KeyspaceEventsUnavailableException(endpoint.redactedUrl(), current, error));
     }
 
     private void emitState(ListenerState state) {
-        states.emitNext(state, Sinks.EmitFailureHandler.busyLooping(java.time.Duration.ofMillis(100)));
+        states.emitNext(state, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
     }
 }
