@@ -389,7 +389,7 @@ public final class LocalRedisCluster implements AutoCloseable {
                         + logTails());
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(POLL_MILLIS); // allowed-blocking: test kit polling its own servers
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + uri() + ": " + current.get(), e);

@@ -274,7 +274,7 @@ public final class LocalSentinelSetup implements AutoCloseable {
                 throw new IllegalStateException("no " + what + " within " + timeout + state.get());
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(POLL_MILLIS); // allowed-blocking: test kit polling its own servers
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + what, e);
