@@ -101,6 +101,12 @@ abstract class PubSubConnector {
 
                 @Override
                 public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                    if (!(connection instanceof StatefulRedisPubSubConnection<?, ?>)) {
+                        // Behind Sentinel the client also opens (and closes) a connection to a sentinel to look up
+                        // the primary; its close is no loss of the subscription, and reporting RECONNECTING for it
+                        // could follow the real re-subscription's CONNECTED and leave the state wrong.
+                        return;
+                    }
                     if (closing) {
                         log.debug("Expiry pub/sub connection to {} closed", endpoint.redactedUrl());
                         return;

@@ -51,6 +51,8 @@ class SentinelFailoverListenerIntegrationTests {
 
                 triggers.set("remind", "before", Duration.ofMillis(50)).block(Duration.ofSeconds(5));
                 await().atMost(Duration.ofSeconds(10)).until(() -> identifiers(received).contains("before"));
+                assertThat(states).as("the sentinel look-up connections' closes are no loss of the subscription")
+                        .doesNotContain(ListenerState.RECONNECTING);
 
                 Duration failover = setup.killPrimaryAndAwaitFailover(FAILOVER_TIMEOUT);
                 long promotedAt = System.nanoTime();
