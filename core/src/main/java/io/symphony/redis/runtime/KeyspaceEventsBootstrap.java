@@ -35,9 +35,7 @@ import reactor.core.publisher.Mono;
 final class KeyspaceEventsBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(KeyspaceEventsBootstrap.class);
-    private static final String PARAMETER = "notify-keyspace-events";
-    /** What Redis's {@code A} flag stands for. */
-    private static final String ALL_CLASSES = "g$lshzxetmdn";
+    private static final String PARAMETER = KeyspaceEventFlags.PARAMETER;
     private static final Set<NodeFlag> UNREACHABLE = EnumSet.of(NodeFlag.FAIL, NodeFlag.NOADDR, NodeFlag.HANDSHAKE);
 
     private KeyspaceEventsBootstrap() {
@@ -99,7 +97,7 @@ final class KeyspaceEventsBootstrap {
         return commands.configGet(PARAMETER)
                 .map(current -> current.getOrDefault(PARAMETER, ""))
                 .flatMap(current -> {
-                    String missing = missingFlags(current, flags);
+                    String missing = KeyspaceEventFlags.missing(current, flags);
                     if (missing.isEmpty()) {
                         return Mono.<Void>empty();
                     }
@@ -112,18 +110,5 @@ final class KeyspaceEventsBootstrap {
                             + "arrive if the server is configured for them", flags, where, error.getMessage());
                     return Mono.empty();
                 });
-    }
-
-    /** The flags of {@code wanted} that {@code current} lacks, honouring {@code A} as an alias. */
-    static String missingFlags(String current, String wanted) {
-        String effective = current.contains("A") ? current + ALL_CLASSES : current;
-        StringBuilder missing = new StringBuilder();
-        for (char flag : wanted.toCharArray()) {
-            boolean present = flag == 'A' ? current.indexOf('A') >= 0 : effective.indexOf(flag) >= 0;
-            if (!present && missing.indexOf(String.valueOf(flag)) < 0) {
-                missing.append(flag);
-            }
-        }
-        return missing.toString();
     }
 }

@@ -18,6 +18,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.reactive.ChannelMessage;
 import io.lettuce.core.resource.ClientResources;
+import io.symphony.redis.runtime.KeyspaceEventFlags;
 import io.symphony.redis.config.PoolEndpoint;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -328,20 +329,21 @@ final class ClusterPubSubConnector extends PubSubConnector {
             }
 
             private Mono<Void> ensureFlags(RedisReactiveCommands<String, String> commands) {
-                return commands.configGet(KeyspaceFlags.PARAMETER)
-                        .map(values -> values.getOrDefault(KeyspaceFlags.PARAMETER, ""))
+                return commands.configGet(KeyspaceEventFlags.PARAMETER)
+                        .map(values -> values.getOrDefault(KeyspaceEventFlags.PARAMETER, ""))
                         .onErrorResume(io.lettuce.core.RedisCommandExecutionException.class, error -> {
                             log.warn("Cannot read notify-keyspace-events on primary {} ({}): its expiry events "
                                     + "arrive only if it has 'Ex'", address(), error.getMessage());
                             return Mono.empty();
                         })
                         .flatMap(current -> {
-                            if (KeyspaceFlags.hasExpiredEvents(current)) {
+                            String missing = KeyspaceEventFlags.missing(current, KeyspaceEventFlags.EXPIRED_EVENTS);
+                            if (missing.isEmpty()) {
                                 return Mono.empty();
                             }
-                            String flags = KeyspaceFlags.withExpiredEvents(current);
+                            String flags = current + missing;
                             log.info("Setting notify-keyspace-events to '{}' on primary {}", flags, address());
-                            return commands.configSet(KeyspaceFlags.PARAMETER, flags).then()
+                            return commands.configSet(KeyspaceEventFlags.PARAMETER, flags).then()
                                     .onErrorMap(io.lettuce.core.RedisCommandExecutionException.class,
                                             error -> new KeyspaceEventsUnavailableException(
                                                     endpoint.redactedUrl() + " (primary " + address() + ")",

@@ -2,6 +2,7 @@ package io.symphony.redis.listener;
 
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.keys.KeyFactory;
+import io.symphony.redis.runtime.KeyspaceEventFlags;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.time.Duration;
 import java.util.Objects;
@@ -51,7 +52,7 @@ import reactor.util.retry.Retry;
 public final class ExpiryEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiryEvents.class);
-    private static final String PARAMETER = KeyspaceFlags.PARAMETER;
+    private static final String PARAMETER = KeyspaceEventFlags.PARAMETER;
     /** Retries of the flag check after a reconnect: about 15 s with backoff from 100 ms to 1 s. */
     private static final int RE_ENSURE_ATTEMPTS = 20;
 
@@ -190,10 +191,11 @@ public final class ExpiryEvents {
     }
 
     private Mono<Void> addMissingFlags(String current) {
-        if (KeyspaceFlags.hasExpiredEvents(current)) {
+        String missing = KeyspaceEventFlags.missing(current, KeyspaceEventFlags.EXPIRED_EVENTS);
+        if (missing.isEmpty()) {
             return Mono.empty();
         }
-        String wanted = KeyspaceFlags.withExpiredEvents(current);
+        String wanted = current + missing;
         log.info("Setting notify-keyspace-events to '{}' on {}", wanted, endpoint.redactedUrl());
         return runtime.ops().configSet(PARAMETER, wanted, options.pool())
                 .onErrorMap(error -> new KeyspaceEventsUnavailableException(endpoint.redactedUrl(), current, error));
