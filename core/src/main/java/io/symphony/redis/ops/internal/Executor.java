@@ -26,11 +26,6 @@ public final class Executor {
         this.alias = Args.notNull(alias, "alias");
     }
 
-    /** The pool alias every command of this executor runs on. */
-    public String alias() {
-        return alias;
-    }
-
     <T> Mono<T> mono(String command, @Nullable String key,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
         return connections.withCommands(alias, action).onErrorMap(CommandErrors.translate(command, key, alias));
