@@ -34,7 +34,7 @@ final class HashStore {
     /** HGETALL, decoded with the per-field types; empty when the hash does not exist. */
     Mono<Map<String, @Nullable Object>> get(String key, FieldTypes types, String alias) {
         Objects.requireNonNull(types, "types");
-        return support.ops().hgetall(key, alias)
+        return support.ops().onPool(alias).hgetall(key)
                 .map(raw -> support.codec().decodeHash(key, raw, types));
     }
 
@@ -47,7 +47,7 @@ final class HashStore {
         }
         Ttls.requirePositive(ttl, "ttl");
         Map<String, String> encoded = encode(key, data);
-        return support.ops().hsetWithExpire(key, encoded, ttl, alias).thenReturn(Boolean.TRUE);
+        return support.ops().onPool(alias).hsetWithExpire(key, encoded, ttl).thenReturn(Boolean.TRUE);
     }
 
     /** HSET of one field plus PEXPIRE, atomically. */
@@ -60,13 +60,13 @@ final class HashStore {
     /** Plain HSET of one field, leaving the TTL as it is (no TTL on a new key). */
     Mono<Boolean> writeFieldKeepingTtl(String key, String field, @Nullable Object value, String alias) {
         String encoded = encodeValue(key, requireField(field), value);
-        return support.ops().hset(key, field, encoded, alias).thenReturn(Boolean.TRUE);
+        return support.ops().onPool(alias).hset(key, field, encoded).thenReturn(Boolean.TRUE);
     }
 
     /** HINCRBY plus PEXPIRE in one script; a non-integer field fails and leaves the TTL untouched. */
     Mono<Long> increment(String key, String field, long amount, Duration ttl, String alias) {
         Ttls.requirePositive(ttl, "ttl");
-        return support.ops().hincrbyWithExpire(key, requireField(field), amount, ttl, alias);
+        return support.ops().onPool(alias).hincrbyWithExpire(key, requireField(field), amount, ttl);
     }
 
     /** Append to the JSON array in {@code field} on the server, atomically, renewing the TTL. */
@@ -74,8 +74,8 @@ final class HashStore {
         Ttls.requirePositive(ttl, "ttl");
         requireField(field);
         String element = encodeElement(key, field, value);
-        return support.ops().eval(HashScripts.APPEND_TO_LIST, List.of(key),
-                        List.of(field, element, String.valueOf(ttl.toMillis())), alias)
+        return support.ops().onPool(alias).eval(HashScripts.APPEND_TO_LIST, List.of(key),
+                        List.of(field, element, String.valueOf(ttl.toMillis())))
                 .doOnNext(appended -> {
                     if (appended == 0L) {
                         log.debug("append_to_list started a new list in '{}' field '{}'", key, field);
@@ -95,13 +95,13 @@ final class HashStore {
             args.add(field);
             args.add(value);
         });
-        return support.ops().eval(HashScripts.MERGE, List.of(key), args, alias)
+        return support.ops().onPool(alias).eval(HashScripts.MERGE, List.of(key), args)
                 .map(flat -> support.codec().decodeHash(key, pairs(flat), types));
     }
 
     /** HGET, decoded untyped; empty when the field or hash is missing, or the stored value is {@code null}. */
     Mono<Object> getField(String key, String field, String alias) {
-        return support.ops().hget(key, requireField(field), alias)
+        return support.ops().onPool(alias).hget(key, requireField(field))
                 .handle((raw, sink) -> {
                     Object value = support.codec().decode(raw);
                     if (value != null) {
@@ -113,7 +113,7 @@ final class HashStore {
     /** HGET, decoded as {@code type}; empty when missing or {@code null}. */
     <T> Mono<T> getField(String key, String field, Class<T> type, String alias) {
         Objects.requireNonNull(type, "type");
-        return support.ops().hget(key, requireField(field), alias)
+        return support.ops().onPool(alias).hget(key, requireField(field))
                 .handle((raw, sink) -> {
                     try {
                         T value = support.codec().decode(raw, type);
@@ -128,17 +128,17 @@ final class HashStore {
 
     /** HDEL of one field; emits how many were removed (0 or 1). */
     Mono<Long> deleteField(String key, String field, String alias) {
-        return support.ops().hdel(key, List.of(requireField(field)), alias);
+        return support.ops().onPool(alias).hdel(key, List.of(requireField(field)));
     }
 
     /** EXISTS. */
     Mono<Boolean> exists(String key, String alias) {
-        return support.ops().exists(List.of(key), alias).map(count -> count > 0);
+        return support.ops().onPool(alias).exists(List.of(key)).map(count -> count > 0);
     }
 
     /** DEL; emits how many keys were removed (0 or 1). */
     Mono<Long> delete(String key, String alias) {
-        return support.ops().delete(List.of(key), alias);
+        return support.ops().onPool(alias).delete(List.of(key));
     }
 
     /**
@@ -150,9 +150,9 @@ final class HashStore {
             @Nullable Object value, FieldTypes types, String alias) {
         requireField(field);
         Object wanted = support.codec().decode(support.codec().encode(value));
-        return support.ops().scanKeys(pattern, alias)
+        return support.ops().onPool(alias).scanKeys(pattern)
                 .filter(inScope)
-                .flatMapSequential(key -> support.ops().hget(key, field, alias)
+                .flatMapSequential(key -> support.ops().onPool(alias).hget(key, field)
                         .filter(raw -> Objects.equals(support.codec().decode(raw), wanted))
                         .map(raw -> key), support.scanConcurrency())
                 .concatMap(key -> get(key, types, alias))
@@ -161,14 +161,14 @@ final class HashStore {
 
     /** SCAN {@code pattern}, keep the keys {@code inScope} accepts. */
     Flux<String> scan(String pattern, Predicate<String> inScope, String alias) {
-        return support.ops().scanKeys(pattern, alias).filter(inScope);
+        return support.ops().onPool(alias).scanKeys(pattern).filter(inScope);
     }
 
     /** SCAN, keep in-scope keys, DEL them in batches of 100; emits the number deleted. */
     Mono<Long> deleteMatching(String pattern, Predicate<String> inScope, String alias) {
         return scan(pattern, inScope, alias)
                 .buffer(100)
-                .concatMap(batch -> support.ops().delete(batch, alias))
+                .concatMap(batch -> support.ops().onPool(alias).delete(batch))
                 .reduce(0L, Long::sum);
     }
 

@@ -182,7 +182,7 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      */
     public Flux<String> listStates() {
         String pattern = keys().sharedStatesPattern(tenant(), userId);
-        return support().ops().scanKeys(pattern, pool())
+        return support().ops().onPool(pool()).scanKeys(pattern)
                 .<String>handle((key, sink) -> keys().parseSharedStateName(tenant(), userId, key)
                         .ifPresent(sink::next))
                 .distinct();

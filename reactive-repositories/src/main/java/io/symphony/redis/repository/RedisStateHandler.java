@@ -157,7 +157,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
         String key = key(handlerName);
         String encoded = encode(key, HashStore.requireField(field), value);
         List<String> args = List.of(field, encoded, String.valueOf(defaultTtl().toMillis()));
-        return support().ops().eval(HandlerStateScripts.SET_FIELD_KEEPING_TTL, List.of(key), args, pool())
+        return support().ops().onPool(pool()).eval(HandlerStateScripts.SET_FIELD_KEEPING_TTL, List.of(key), args)
                 .thenReturn(Boolean.TRUE);
     }
 
