@@ -1,7 +1,9 @@
 package io.symphony.redis.codec;
 
 import io.symphony.redis.CodecException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Shapes are introspected once per class and codec ({@link ClassValue}, so classes can still be unloaded).
  */
 final class RecordFields {
+
+    /** How a null is stored; a record's {@code String} property reads it back as null, not as the text. */
+    private static final String NULL = "null";
 
     private final JsonMapper mapper;
     private final ClassValue<RecordShape> shapes = new ClassValue<>() {
@@ -55,7 +60,9 @@ final class RecordFields {
 
     /**
      * Decode the fields of {@code raw} that {@code type} reads, each typed, and build the instance; fields the type
-     * does not know are ignored (the original and other writers may add some).
+     * does not know are ignored (the original and other writers may add some). A stored {@code null} is null for
+     * every non-primitive property, {@code String} included, so that a record written with a null reads back equal
+     * (the plain typed {@code String} read keeps the text {@code null} instead).
      *
      * @throws IllegalArgumentException if {@code type} is not a record or POJO
      * @throws CodecException naming key and field if a field cannot be decoded or a primitive property has no
@@ -64,15 +71,21 @@ final class RecordFields {
     <T> T decode(String key, Map<String, String> raw, Class<T> type, RedisValueCodec codec) {
         RecordShape shape = shapes.get(type);
         Map<String, String> known = new LinkedHashMap<>();
+        List<String> nulls = new ArrayList<>();
         shape.read().forEach((field, fieldType) -> {
             String value = raw.get(field);
-            if (value != null) {
-                known.put(field, value);
-            } else if (fieldType.isPrimitive()) {
+            if (value == null && fieldType.isPrimitive()) {
                 throw missing(fieldType).at(key, field);
             }
+            if (NULL.equals(value) && !fieldType.isPrimitive()) {
+                nulls.add(field);
+            } else if (value != null) {
+                known.put(field, value);
+            }
         });
-        return type.cast(build(key, shape, codec.decodeHash(key, known, shape.fieldTypes())));
+        Map<String, @Nullable Object> values = new LinkedHashMap<>(codec.decodeHash(key, known, shape.fieldTypes()));
+        nulls.forEach(field -> values.put(field, null));
+        return type.cast(build(key, shape, values));
     }
 
     private Object build(String key, RecordShape shape, Map<String, @Nullable Object> values) {

@@ -97,8 +97,8 @@ final class RecordShape {
                 || TemporalAccessor.class.isAssignableFrom(raw) || TemporalAmount.class.isAssignableFrom(raw)
                 || raw == BigDecimal.class || raw == BigInteger.class || raw.getName().startsWith("java.");
         if (scalar) {
-            throw new IllegalArgumentException(raw.getName() + " is not a record or POJO; write single values "
-                    + "with updateField and maps with the Map overloads");
+            throw new IllegalArgumentException(raw.getName() + " is not a record or POJO; store a single value "
+                    + "with encode (a repository's updateField) and a map with encodeHash (a repository's Map overloads)");
         }
     }
 

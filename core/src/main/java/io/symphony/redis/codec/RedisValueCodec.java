@@ -259,7 +259,10 @@ public final class RedisValueCodec {
      *
      * <p>Fields the type does not know are ignored (the original's merge adds {@code handler_type} and
      * {@code timestamp}, other writers may add more). A property without a field, or stored as {@code null}, is
-     * null; for a primitive property that is an error, since no value can stand for it.
+     * null; for a primitive property that is an error, since no value can stand for it. A {@code String} property
+     * stored as the text {@code null} is null too (unlike {@link #decode(String, Class)}), because that is how
+     * {@link #encodeRecord(Object)} stores a null, as the original stores {@code None}; a string that is literally
+     * {@code "null"} cannot be told apart, as in the original.
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code type} is not a record or POJO (see {@link #encodeRecord(Object)})
