@@ -131,6 +131,25 @@ class TypedRecordsIntegrationTests {
 
     // ------------------------------------------------------------------ user
 
+    /** The README's first repository example, as printed there. */
+    record ReadmeCart(String sku, int quantity, boolean gift, List<String> tags) {
+    }
+
+    @Test
+    void readmeExample_upsertAppendGet() {
+        RedisUser alice = fixture.repos.user(tenant, "u1");
+
+        alice.upsert(new ReadmeCart("A-1", 1, true, List.of("x")))
+                .then(alice.appendToList("tags", "premium"))
+                .then(alice.get(ReadmeCart.class))
+                .map(Object::toString)
+                .as(StepVerifier::create)
+                .expectNext("ReadmeCart[sku=A-1, quantity=1, gift=true, tags=[x, premium]]")
+                .expectComplete().verify(TIMEOUT);
+        assertThat(raw(PoolAliases.USER).hgetall(alice.key())).isEqualTo(Map.of("sku", "A-1", "quantity", "1",
+                "gift", "1", "tags", "[\"x\", \"premium\"]"));
+    }
+
     @Test
     void user_upsertRecord_thenGet_roundTripsAndSetsTheTtl() {
         RedisUser user = fixture.repos.user(tenant, "u1");
