@@ -50,7 +50,7 @@ final class RecordFields {
         RecordShape shape = shapes.get(record.getClass());
         Map<String, @Nullable Object> values = new LinkedHashMap<>();
         for (RecordShape.Written property : shape.written()) {
-            Object value = read(record, property);
+            @Nullable Object value = read(record, property);
             if (value != null || !property.skipNull()) {
                 values.put(property.field(), value);
             }
@@ -73,7 +73,7 @@ final class RecordFields {
         Map<String, String> known = new LinkedHashMap<>();
         List<String> nulls = new ArrayList<>();
         shape.read().forEach((field, fieldType) -> {
-            String value = raw.get(field);
+            @Nullable String value = raw.get(field);
             if (value == null && fieldType.isPrimitive()) {
                 throw missing(fieldType).at(key, field);
             }

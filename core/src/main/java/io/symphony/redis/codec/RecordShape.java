@@ -98,7 +98,8 @@ final class RecordShape {
                 || raw == BigDecimal.class || raw == BigInteger.class || raw.getName().startsWith("java.");
         if (scalar) {
             throw new IllegalArgumentException(raw.getName() + " is not a record or POJO; store a single value "
-                    + "with encode (a repository's updateField) and a map with encodeHash (a repository's Map overloads)");
+                    + "with encode (a repository's updateField) and a map with encodeHash (a repository's Map "
+                    + "overloads)");
         }
     }
 
