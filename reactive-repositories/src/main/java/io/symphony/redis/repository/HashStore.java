@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -41,13 +42,66 @@ final class HashStore {
     /** HSET of every field plus PEXPIRE, atomically (one Lua script). */
     Mono<Boolean> write(String key, Map<String, ?> data, Duration ttl, String alias) {
         Objects.requireNonNull(data, "data");
-        if (data.isEmpty()) {
+        Ttls.requirePositive(ttl, "ttl");
+        return writeEncoded(key, requireNotEmpty(key, encode(key, data)), ttl, alias);
+    }
+
+    /**
+     * HSET of one field per property of a record or POJO (or per entry of a map) plus PEXPIRE, atomically; the
+     * fields are the bytes {@link #write} stores for the same values.
+     */
+    Mono<Boolean> writeRecord(String key, Object record, Duration ttl, String alias) {
+        Ttls.requirePositive(ttl, "ttl");
+        return writeEncoded(key, requireNotEmpty(key, encodeRecord(key, record)), ttl, alias);
+    }
+
+    /** HGETALL, decoded into {@code type} property by property; empty when the hash does not exist. */
+    <T> Mono<T> getRecord(String key, Class<T> type, String alias) {
+        support.codec().recordFieldTypes(type);
+        return support.ops().onPool(alias).hgetall(key)
+                .map(raw -> support.codec().decodeRecord(key, raw, type));
+    }
+
+    /**
+     * Encode a record or POJO with the codec's record mapping, or a map as {@link #write} does, naming the key in
+     * a failure; runs at call time.
+     *
+     * @throws IllegalArgumentException if {@code record} is neither a map with string keys nor a record or POJO
+     */
+    Map<String, String> encodeRecord(String key, Object record) {
+        Objects.requireNonNull(record, "record");
+        if (record instanceof Map) {
+            return encode(key, stringKeys(key, (Map<?, ?>) record));
+        }
+        try {
+            return support.codec().encodeRecord(record);
+        } catch (CodecException e) {
+            throw e.at(key, e.field());
+        }
+    }
+
+    private Mono<Boolean> writeEncoded(String key, Map<String, String> encoded, Duration ttl, String alias) {
+        return support.ops().onPool(alias).hsetWithExpire(key, encoded, ttl).thenReturn(Boolean.TRUE);
+    }
+
+    private static Map<String, String> requireNotEmpty(String key, Map<String, String> encoded) {
+        if (encoded.isEmpty()) {
             throw new IllegalArgumentException("Refusing to write an empty record to '" + key
                     + "': the original deletes the key on an empty upsert; call delete() for that");
         }
-        Ttls.requirePositive(ttl, "ttl");
-        Map<String, String> encoded = encode(key, data);
-        return support.ops().onPool(alias).hsetWithExpire(key, encoded, ttl).thenReturn(Boolean.TRUE);
+        return encoded;
+    }
+
+    private static Map<String, ?> stringKeys(String key, Map<?, ?> map) {
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        map.forEach((field, value) -> {
+            if (!(field instanceof String)) {
+                throw new IllegalArgumentException("Hash field names must be strings, got " + field + " ("
+                        + (field == null ? "null" : field.getClass().getName()) + ") for '" + key + "'");
+            }
+            fields.put((String) field, value);
+        });
+        return fields;
     }
 
     /** HSET of one field plus PEXPIRE, atomically. */
@@ -87,6 +141,11 @@ final class HashStore {
     /** HSET of the fields plus PEXPIRE, then HGETALL, in one script; emits the whole merged record. */
     Mono<Map<String, @Nullable Object>> merge(String key, Map<String, ?> data, Duration ttl, FieldTypes types,
             String alias) {
+        return mergeRaw(key, data, ttl, alias).map(raw -> support.codec().decodeHash(key, raw, types));
+    }
+
+    /** HSET of the fields plus PEXPIRE, then HGETALL, in one script; emits the whole merged record undecoded. */
+    Mono<Map<String, String>> mergeRaw(String key, Map<String, ?> data, Duration ttl, String alias) {
         Ttls.requirePositive(ttl, "ttl");
         Map<String, String> encoded = encode(key, data);
         List<String> args = new java.util.ArrayList<>(1 + 2 * encoded.size());
@@ -95,8 +154,7 @@ final class HashStore {
             args.add(field);
             args.add(value);
         });
-        return support.ops().onPool(alias).eval(HashScripts.MERGE, List.of(key), args)
-                .map(flat -> support.codec().decodeHash(key, pairs(flat), types));
+        return support.ops().onPool(alias).eval(HashScripts.MERGE, List.of(key), args).map(HashStore::pairs);
     }
 
     /** HGET, decoded untyped; empty when the field or hash is missing, or the stored value is {@code null}. */
@@ -148,6 +206,16 @@ final class HashStore {
      */
     Mono<Map<String, @Nullable Object>> findFirst(String pattern, Predicate<String> inScope, String field,
             @Nullable Object value, FieldTypes types, String alias) {
+        Objects.requireNonNull(types, "types");
+        return findFirst(pattern, inScope, field, value, key -> get(key, types, alias), alias);
+    }
+
+    /**
+     * Like {@link #findFirst(String, Predicate, String, Object, FieldTypes, String)}, reading the first match with
+     * {@code reader}; a match that {@code reader} finds gone is skipped.
+     */
+    <R> Mono<R> findFirst(String pattern, Predicate<String> inScope, String field, @Nullable Object value,
+            Function<String, Mono<R>> reader, String alias) {
         requireField(field);
         Object wanted = support.codec().decode(support.codec().encode(value));
         return support.ops().onPool(alias).scanKeys(pattern)
@@ -155,7 +223,7 @@ final class HashStore {
                 .flatMapSequential(key -> support.ops().onPool(alias).hget(key, field)
                         .filter(raw -> Objects.equals(support.codec().decode(raw), wanted))
                         .map(raw -> key), support.scanConcurrency())
-                .concatMap(key -> get(key, types, alias))
+                .concatMap(reader)
                 .next();
     }
 
