@@ -1,6 +1,7 @@
 package io.symphony.redis.ops;
 
 import io.lettuce.core.ScriptOutputType;
+import io.symphony.redis.CodecException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code EVALSHA}) and sends the source only when the server does not know the script yet. Lua replies map to
  * Java as follows: integer to {@link Long}, {@code true}/{@code false} to {@link Boolean}, bulk or status string
  * to {@link String}, table to {@code List<Object>} (nested values are {@link Long}, {@link String} or lists). A
- * {@code nil} reply (and Lua {@code false} for non-boolean scripts) makes the evaluation complete empty.
+ * {@code nil} reply (and Lua {@code false} for non-boolean scripts) makes the evaluation complete empty. A reply of
+ * another shape (a table from a script declared to return an integer, a string where a boolean was declared, a
+ * non-numeric string where an integer was declared) fails the evaluation with a {@link CodecException} naming the
+ * script ({@link #named(String)}), its digest and what it replied; nothing is coerced.
  *
  * @param <T> the Java type of the script's reply
  * @since 0.1
@@ -36,12 +40,15 @@ public final class RedisScript<T> {
             end
             """;
 
+    private static final int QUOTED_REPLY_MAX = 100;
+
     private final String source;
     private final String sha1;
     private final ScriptOutputType outputType;
     private final Class<?> resultType;
+    private final @Nullable String name;
 
-    private RedisScript(String source, ScriptOutputType outputType, Class<?> resultType) {
+    private RedisScript(String source, ScriptOutputType outputType, Class<?> resultType, @Nullable String name) {
         this.source = Objects.requireNonNull(source, "source");
         if (source.isBlank()) {
             throw new IllegalArgumentException("script source must not be blank");
@@ -49,6 +56,31 @@ public final class RedisScript<T> {
         this.sha1 = sha1(source);
         this.outputType = outputType;
         this.resultType = resultType;
+        this.name = name;
+    }
+
+    private RedisScript(String source, ScriptOutputType outputType, Class<?> resultType) {
+        this(source, outputType, resultType, null);
+    }
+
+    /**
+     * Return this script with a name, used in error messages and {@link #toString()} instead of the bare digest.
+     *
+     * @param name a short label, for example {@code trigger-sweep}
+     * @return a copy with the same source, digest and reply type
+     * @since 0.1
+     */
+    public RedisScript<T> named(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("script name must not be blank");
+        }
+        return new RedisScript<>(source, outputType, resultType, name);
+    }
+
+    /** The name given with {@link #named(String)}, or {@code null}. */
+    public @Nullable String name() {
+        return name;
     }
 
     /** Create a script whose reply is a Lua integer, emitted as {@link Long}. */
@@ -112,9 +144,99 @@ public final class RedisScript<T> {
         return Objects.hash(sha1, outputType);
     }
 
-    /** Describe the script by digest and reply type, without the source. */
+    /** Describe the script by name (when given), digest and reply type, without the source. */
     @Override
     public String toString() {
-        return "RedisScript[sha1=" + sha1 + ", returns " + resultType.getSimpleName() + "]";
+        return "RedisScript[" + (name == null ? "" : "name=" + name + ", ") + "sha1=" + sha1 + ", returns "
+                + resultType.getSimpleName() + "]";
+    }
+
+    /**
+     * Convert a decoded reply to the declared type, or fail naming the script when its shape does not fit.
+     *
+     * @return the value, or {@code null} for an empty evaluation
+     */
+    @SuppressWarnings("unchecked")
+    @Nullable T convert(ScriptReplyOutput.Reply resp) {
+        if (resultType == Boolean.class) {
+            return (T) toBoolean(resp);
+        }
+        ScriptReplyOutput.Reply reply = asResp2(resp);
+        Object value = reply.value();
+        if (reply.kind() == ScriptReplyOutput.Kind.NIL) {
+            return null;
+        }
+        if (resultType == Long.class && reply.kind() == ScriptReplyOutput.Kind.STRING) {
+            return (T) parseLong((String) Objects.requireNonNull(value));
+        }
+        if (resultType == Long.class && reply.kind() == ScriptReplyOutput.Kind.INTEGER
+                || resultType == String.class && reply.kind() == ScriptReplyOutput.Kind.STRING
+                || resultType == List.class && reply.kind() == ScriptReplyOutput.Kind.TABLE) {
+            return (T) value;
+        }
+        throw wrongShape(reply);
+    }
+
+    /**
+     * Lua booleans reach a RESP3 connection as booleans but a RESP2 one as {@code 1} and nil; read them the RESP2
+     * way, so a script's reply does not depend on the protocol the connection negotiated.
+     */
+    private static ScriptReplyOutput.Reply asResp2(ScriptReplyOutput.Reply reply) {
+        if (reply.kind() != ScriptReplyOutput.Kind.BOOLEAN) {
+            return reply;
+        }
+        return Boolean.TRUE.equals(reply.value()) ? new ScriptReplyOutput.Reply(ScriptReplyOutput.Kind.INTEGER, 1L)
+                : new ScriptReplyOutput.Reply(ScriptReplyOutput.Kind.NIL, null);
+    }
+
+    private @Nullable Boolean toBoolean(ScriptReplyOutput.Reply reply) {
+        return switch (reply.kind()) {
+            case NIL -> Boolean.FALSE;
+            case BOOLEAN -> (Boolean) reply.value();
+            case INTEGER -> {
+                long n = (Long) Objects.requireNonNull(reply.value());
+                if (n != 0 && n != 1) {
+                    throw wrongShape(reply);
+                }
+                yield n == 1;
+            }
+            default -> throw wrongShape(reply);
+        };
+    }
+
+    private Long parseLong(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException notANumber) {
+            throw wrongShape(new ScriptReplyOutput.Reply(ScriptReplyOutput.Kind.STRING, value));
+        }
+    }
+
+    private CodecException wrongShape(ScriptReplyOutput.Reply reply) {
+        String quoted = String.valueOf(reply.value());
+        if (quoted.length() > QUOTED_REPLY_MAX) {
+            quoted = quoted.substring(0, QUOTED_REPLY_MAX) + "...";
+        }
+        return new CodecException(describe() + " replied " + reply.kind().description()
+                + (reply.kind() == ScriptReplyOutput.Kind.NIL ? "" : " (" + quoted + ")") + " where "
+                + expected() + " was declared", null);
+    }
+
+    /** {@code Lua script 'name' (sha1 ...)} or {@code Lua script sha1 ...}. */
+    String describe() {
+        return name == null ? "Lua script sha1 " + sha1 : "Lua script '" + name + "' (sha1 " + sha1 + ")";
+    }
+
+    private String expected() {
+        if (resultType == Long.class) {
+            return "an integer (returningLong)";
+        }
+        if (resultType == Boolean.class) {
+            return "a boolean (returningBoolean)";
+        }
+        if (resultType == String.class) {
+            return "a string (returningString)";
+        }
+        return "a table (returningList)";
     }
 }
