@@ -32,15 +32,21 @@ final class ConnectFailures {
     private ConnectFailures() {
     }
 
-    /** The exception to signal when {@code endpoint} could not connect within {@code connectTimeout}. */
+    /**
+     * The exception to signal when {@code endpoint} could not connect. {@code connectTimeout} bounds the TCP
+     * connect; the handshake after it is bounded by the connect timeout too, except on Redis Cluster, where Lettuce
+     * bounds the handshake of the topology load by the seed URI's timeout (the command timeout).
+     */
     static RedisConnectException describe(PoolEndpoint endpoint, Duration connectTimeout, Throwable error) {
-        Finding finding = diagnose(chain(error), connectTimeout);
+        Finding finding = diagnose(chain(error), connectTimeout, endpoint.cluster()
+                ? endpoint.uris().get(0).getTimeout() : connectTimeout, endpoint.cluster());
         String message = "Could not connect pool '" + endpoint.alias() + "' to " + endpoint.redactedUrl() + " db "
                 + endpoint.db() + ": " + finding.text();
         return new RedisConnectException(endpoint.alias(), endpoint.redactedUrl(), finding.reason(), message, error);
     }
 
-    private static Finding diagnose(List<Throwable> chain, Duration connectTimeout) {
+    private static Finding diagnose(List<Throwable> chain, Duration connectTimeout, Duration handshakeTimeout,
+            boolean cluster) {
         for (Throwable t : chain) {
             String authentication = authentication(t.getMessage());
             if (authentication != null) {
@@ -53,9 +59,16 @@ final class ConnectFailures {
             }
         }
         for (Throwable t : chain) {
-            if (isTimeout(t)) {
+            if (t instanceof io.netty.channel.ConnectTimeoutException || t instanceof SocketTimeoutException) {
                 return new Finding(Reason.TIMED_OUT, "timed out after " + format(connectTimeout)
-                        + " (the connect timeout) without an answer from the server");
+                        + " (the connect timeout) opening the TCP connection");
+            }
+        }
+        for (Throwable t : chain) {
+            if (t instanceof RedisCommandTimeoutException || t instanceof TimeoutException) {
+                return new Finding(Reason.TIMED_OUT, "timed out after " + format(handshakeTimeout) + (cluster
+                        ? " (the command timeout, which bounds the Cluster topology load)"
+                        : " (the connect timeout)") + " without an answer from the server");
             }
         }
         for (Throwable t : chain) {
@@ -78,11 +91,6 @@ final class ConnectFailures {
             return "authentication failed (" + message.strip() + ")";
         }
         return null;
-    }
-
-    private static boolean isTimeout(Throwable t) {
-        return t instanceof RedisCommandTimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
-                || t instanceof TimeoutException || t instanceof SocketTimeoutException;
     }
 
     /** Netty says {@code Failed to resolve 'host' [A(1), ...]}, the JDK {@code host: Name or service not known}. */

@@ -91,6 +91,20 @@ class ConnectErrorsIntegrationTests {
     }
 
     @Test
+    void silentClusterSeed_saysWhichTimeoutRanOut() throws IOException {
+        try (SilentServer silent = new SilentServer()) {
+            RedisConnectException error = createFails(SymphonyRedisConfig.builder()
+                    .url("redis-cluster://127.0.0.1:" + silent.port()).connectTimeout(Duration.ofSeconds(1))
+                    .commandTimeout(Duration.ofSeconds(3)).keyspaceEvents(false).build());
+
+            assertThat(error).hasMessage("Could not connect pool 'default' to redis-cluster://127.0.0.1:"
+                    + silent.port() + " db 0: timed out after 3 s (the command timeout, which bounds the Cluster "
+                    + "topology load) without an answer from the server");
+            assertThat(error.reason()).isEqualTo(Reason.TIMED_OUT);
+        }
+    }
+
+    @Test
     void refusedPort_saysConnectionRefused() throws IOException {
         int port = freePort();
 
