@@ -113,7 +113,10 @@ public final class RedisScript<T> {
         return sha1;
     }
 
-    /** How Lettuce decodes the reply. */
+    /**
+     * The Lettuce output type that matches the declared reply type. Informational: {@link RedisOps#eval} decodes
+     * the reply as sent and converts it, failing on a reply of another shape instead of coercing it.
+     */
     public ScriptOutputType outputType() {
         return outputType;
     }

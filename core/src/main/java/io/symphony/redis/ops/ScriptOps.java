@@ -1,11 +1,11 @@
 package io.symphony.redis.ops;
 
 import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import io.symphony.redis.CodecException;
-import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
