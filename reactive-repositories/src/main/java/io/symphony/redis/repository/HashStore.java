@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,10 @@ final class HashStore {
                     + "': the original deletes the key on an empty upsert; call delete() for that");
         }
         Ttls.requirePositive(ttl, "ttl");
-        Map<String, String> encoded = encode(key, data);
-        return support.ops().hsetWithExpire(key, encoded, ttl, alias).thenReturn(Boolean.TRUE);
+        data.keySet().forEach(HashStore::requireField);
+        // Encoded per subscription: a value that cannot be encoded is an onError signal, like a decode failure.
+        return Mono.defer(() -> support.ops().hsetWithExpire(key, encode(key, data), ttl, alias))
+                .thenReturn(Boolean.TRUE);
     }
 
     /** HSET of one field plus PEXPIRE, atomically. */
@@ -59,8 +62,9 @@ final class HashStore {
 
     /** Plain HSET of one field, leaving the TTL as it is (no TTL on a new key). */
     Mono<Boolean> writeFieldKeepingTtl(String key, String field, @Nullable Object value, String alias) {
-        String encoded = encodeValue(key, requireField(field), value);
-        return support.ops().hset(key, field, encoded, alias).thenReturn(Boolean.TRUE);
+        requireField(field);
+        return Mono.defer(() -> support.ops().hset(key, field, encodeValue(key, field, value), alias))
+                .thenReturn(Boolean.TRUE);
     }
 
     /** HINCRBY plus PEXPIRE in one script; a non-integer field fails and leaves the TTL untouched. */
@@ -73,9 +77,8 @@ final class HashStore {
     Mono<Boolean> appendToList(String key, String field, @Nullable Object value, Duration ttl, String alias) {
         Ttls.requirePositive(ttl, "ttl");
         requireField(field);
-        String element = encodeElement(key, field, value);
-        return support.ops().eval(HashScripts.APPEND_TO_LIST, List.of(key),
-                        List.of(field, element, String.valueOf(ttl.toMillis())), alias)
+        return Mono.defer(() -> support.ops().eval(HashScripts.APPEND_TO_LIST, List.of(key),
+                        List.of(field, encodeElement(key, field, value), String.valueOf(ttl.toMillis())), alias))
                 .doOnNext(appended -> {
                     if (appended == 0L) {
                         log.debug("append_to_list started a new list in '{}' field '{}'", key, field);
@@ -88,15 +91,30 @@ final class HashStore {
     Mono<Map<String, @Nullable Object>> merge(String key, Map<String, ?> data, Duration ttl, FieldTypes types,
             String alias) {
         Ttls.requirePositive(ttl, "ttl");
-        Map<String, String> encoded = encode(key, data);
+        data.keySet().forEach(HashStore::requireField);
+        return mergeEncoded(key, () -> encode(key, data), ttl, types, alias);
+    }
+
+    /**
+     * Like {@link #merge}, with the fields already encoded by {@code encoded}, which runs once per subscription
+     * (so an encoding failure is an {@code onError} signal).
+     */
+    Mono<Map<String, @Nullable Object>> mergeEncoded(String key, Supplier<Map<String, String>> encoded, Duration ttl,
+            FieldTypes types, String alias) {
+        Ttls.requirePositive(ttl, "ttl");
+        return Mono.defer(() -> support.ops().eval(HashScripts.MERGE, List.of(key), mergeArgs(encoded.get(), ttl),
+                        alias))
+                .map(flat -> support.codec().decodeHash(key, pairs(flat), types));
+    }
+
+    private static List<String> mergeArgs(Map<String, String> encoded, Duration ttl) {
         List<String> args = new java.util.ArrayList<>(1 + 2 * encoded.size());
         args.add(String.valueOf(ttl.toMillis()));
         encoded.forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
-        return support.ops().eval(HashScripts.MERGE, List.of(key), args, alias)
-                .map(flat -> support.codec().decodeHash(key, pairs(flat), types));
+        return args;
     }
 
     /** HGET, decoded untyped; empty when the field or hash is missing, or the stored value is {@code null}. */
@@ -173,7 +191,6 @@ final class HashStore {
     }
 
     private Map<String, String> encode(String key, Map<String, ?> data) {
-        data.keySet().forEach(HashStore::requireField);
         try {
             return support.codec().encodeHash(data);
         } catch (CodecException e) {
