@@ -1,6 +1,5 @@
 package io.symphony.redis.codec;
 
-import java.io.StringWriter;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.json.JsonWriteFeature;
@@ -49,7 +48,7 @@ final class PythonJsonWriter {
      * @throws tools.jackson.core.JacksonException if Jackson cannot serialize the value
      */
     String write(@Nullable Object value, boolean model) {
-        StringWriter out = new StringWriter(128);
+        TextSink out = new TextSink();
         String rootScalar;
         try (JsonGenerator json = writer.createGenerator(out); PythonGenerator python = new PythonGenerator(json,
                 model)) {

@@ -3,6 +3,7 @@ package io.symphony.redis.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,5 +64,13 @@ class PythonJsonWriterUnitTests {
 
         assertThat(customWriter.write(Map.of("k", List.of("é/", 1, 0.5)), false))
                 .isEqualTo("{\"k\": [\"é/\", 1, 0.5]}");
+    }
+
+    @Test
+    void outputLargerThanTheGeneratorsBufferIsKeptWhole() {
+        List<String> words = Collections.nCopies(5_000, "word/é");
+
+        assertThat(writer.write(words, false))
+                .isEqualTo("[" + String.join(", ", Collections.nCopies(5_000, "\"word/é\"")) + "]");
     }
 }
