@@ -21,7 +21,7 @@ public enum ConnectionStrategy {
      * have I/O threads, by default the number of cores). Commands of one publisher stay on one connection; two
      * publishers get no ordering between them, as with {@link #SHARED} under concurrency.
      *
-     * @since 0.2
+     * @since 0.1
      */
     SHARED_ROUND_ROBIN,
 
