@@ -390,7 +390,10 @@ public final class SymphonyRedisConfig {
             return this;
         }
 
-        /** Connections per (server, DB) with {@link ConnectionStrategy#POOLED}; default 8. */
+        /**
+         * Connections per (server, DB) with {@link ConnectionStrategy#POOLED} and
+         * {@link ConnectionStrategy#SHARED_ROUND_ROBIN}; default 8.
+         */
         public Builder poolSize(int poolSize) {
             this.poolSize = positive("poolSize", poolSize);
             return this;

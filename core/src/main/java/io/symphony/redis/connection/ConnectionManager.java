@@ -87,9 +87,12 @@ public final class ConnectionManager implements RedisConnections {
 
     private static Mono<ConnectionTarget> openTarget(LettuceConnector connector, SymphonyRedisConfig config,
             PoolEndpoint endpoint) {
-        Mono<ConnectionTarget> target = config.connectionStrategy() == ConnectionStrategy.POOLED
-                ? new PooledTarget(connector.connect(endpoint), config.poolSize()).warmUp().cast(ConnectionTarget.class)
-                : connector.connect(endpoint).map(SharedTarget::new);
+        Mono<ConnectionTarget> target = switch (config.connectionStrategy()) {
+            case POOLED -> new PooledTarget(connector.connect(endpoint), config.poolSize()).warmUp()
+                    .cast(ConnectionTarget.class);
+            case SHARED_ROUND_ROBIN -> RoundRobinSharedTarget.open(connector, endpoint, config.poolSize());
+            case SHARED -> connector.connect(endpoint).map(SharedTarget::new);
+        };
         return target.onErrorMap(error -> ConnectFailures.describe(endpoint, config.connectTimeout(), error));
     }
 
