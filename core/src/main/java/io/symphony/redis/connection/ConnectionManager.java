@@ -5,6 +5,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.connection.internal.ReleaseScope;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,22 +53,24 @@ public final class ConnectionManager implements RedisConnections {
     /**
      * Connect every distinct target of the configuration.
      *
+     * <p>Cancel-safe: cancelling the returned {@code Mono} (or a {@code timeout} upstream of it) before it emits
+     * closes every connection opened so far, aborts the connects in flight and shuts the Lettuce clients down.
+     *
      * @return the manager once all targets are connected; on failure, the connections already opened are closed
      *     and the error names the alias and redacted URL that failed
      */
     public static Mono<ConnectionManager> open(SymphonyRedisConfig config, ClientResources resources) {
-        return Mono.defer(() -> {
-            LettuceConnector connector = new LettuceConnector(resources, config);
+        return ReleaseScope.open(scope -> {
+            LettuceConnector connector = scope.track(new LettuceConnector(resources, config), LettuceConnector::shutdown);
             Map<String, PoolEndpoint> byIdentity = new LinkedHashMap<>();
             for (PoolEndpoint endpoint : config.pools()) {
                 byIdentity.putIfAbsent(endpoint.targetIdentity(), endpoint);
             }
             Map<String, ConnectionTarget> opened = Collections.synchronizedMap(new LinkedHashMap<>());
             AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-            // Every target is attempted to the end (no cancellation mid-connect, which would leak the connection
-            // Lettuce completes later); the first failure is reported and everything opened is closed.
+            // Every target is attempted to the end; the first failure is reported, and the scope closes everything.
             return Flux.fromIterable(byIdentity.entrySet())
-                    .flatMap(entry -> openTarget(connector, config, entry.getValue())
+                    .flatMap(entry -> openTarget(scope, connector, config, entry.getValue())
                             .doOnNext(target -> opened.put(entry.getKey(), target))
                             .onErrorResume(error -> {
                                 firstFailure.compareAndSet(null, error);
@@ -75,15 +78,17 @@ public final class ConnectionManager implements RedisConnections {
                             }), 4)
                     .then(Mono.defer(() -> firstFailure.get() == null
                             ? Mono.just(assemble(config, connector, opened))
-                            : closeAll(opened.values(), connector).then(Mono.error(firstFailure.get()))));
+                            : Mono.error(firstFailure.get())));
         });
     }
 
-    private static Mono<ConnectionTarget> openTarget(LettuceConnector connector, SymphonyRedisConfig config,
-            PoolEndpoint endpoint) {
+    private static Mono<ConnectionTarget> openTarget(ReleaseScope scope, LettuceConnector connector,
+            SymphonyRedisConfig config, PoolEndpoint endpoint) {
         Mono<ConnectionTarget> target = config.connectionStrategy() == ConnectionStrategy.POOLED
-                ? new PooledTarget(connector.connect(endpoint), config.poolSize()).warmUp().cast(ConnectionTarget.class)
-                : connector.connect(endpoint).map(SharedTarget::new);
+                ? Mono.defer(() -> scope.track(new PooledTarget(connector.connect(endpoint), config),
+                        PooledTarget::close).warmUp())
+                : connector.connect(endpoint).map(connection -> scope.track(new SharedTarget(connection),
+                        SharedTarget::close));
         return target.onErrorMap(error -> new IllegalStateException("Could not connect pool '" + endpoint.alias()
                 + "' to " + endpoint.redactedUrl() + " db " + endpoint.db() + ": " + error.getMessage(), error));
     }
@@ -108,14 +113,14 @@ public final class ConnectionManager implements RedisConnections {
     public <T> Mono<T> withCommands(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
         ConnectionTarget target = target(alias);
-        return Mono.defer(() -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(action));
+        return Mono.defer(() -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(alias, action));
     }
 
     @Override
     public <T> Flux<T> withCommandsMany(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
         ConnectionTarget target = target(alias);
-        return Flux.defer(() -> closed.get() ? Flux.error(closedError(alias)) : target.withCommandsMany(action));
+        return Flux.defer(() -> closed.get() ? Flux.error(closedError(alias)) : target.withCommandsMany(alias, action));
     }
 
     @Override
@@ -161,7 +166,7 @@ public final class ConnectionManager implements RedisConnections {
                 .then(connector.shutdown());
     }
 
-    private ConnectionTarget target(String alias) {
+    ConnectionTarget target(String alias) {
         ConnectionTarget target = targetsByAlias.get(alias);
         if (target == null) {
             throw new IllegalArgumentException("Unknown Redis pool alias '" + alias + "'; known aliases: "
@@ -170,7 +175,7 @@ public final class ConnectionManager implements RedisConnections {
         return target;
     }
 
-    private static IllegalStateException closedError(String alias) {
+    static IllegalStateException closedError(String alias) {
         return new IllegalStateException("Symphony Redis is closed: no command can run on pool '" + alias + "'");
     }
 }
