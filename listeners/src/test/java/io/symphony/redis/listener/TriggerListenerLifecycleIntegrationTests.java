@@ -50,7 +50,7 @@ class TriggerListenerLifecycleIntegrationTests {
     void cancelledStart_closesItsSubscription_andAllowsANewStart() {
         TriggerListener listener = fx.listener(fx.runtime(), fx.countingRegistry("cancel"));
 
-        StepVerifier.create(listener.start()).thenCancel().verify(Duration.ofSeconds(5));
+        StepVerifier.create(listener.start()).thenCancel().verify(Duration.ofSeconds(40));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pubSubClients() == 0);
         listener.start().as(StepVerifier::create).verifyComplete();
@@ -65,9 +65,9 @@ class TriggerListenerLifecycleIntegrationTests {
 
         StepVerifier.create(listener.start())
                 .expectSubscription()
-                .then(() -> await().atMost(Duration.ofSeconds(10)).until(() -> pubSubClients() == 1))
+                .then(() -> await().atMost(Duration.ofSeconds(30)).until(() -> pubSubClients() == 1))
                 .thenCancel()
-                .verify(Duration.ofSeconds(5));
+                .verify(Duration.ofSeconds(40));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pubSubClients() == 0);
         triggers.set("cancel", "late", Duration.ofMillis(20)).block(Duration.ofSeconds(5));
