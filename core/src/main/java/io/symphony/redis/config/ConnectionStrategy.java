@@ -28,7 +28,10 @@ public enum ConnectionStrategy {
     /**
      * A bounded pool of connections per distinct (server, DB). A caller borrows one connection for the whole
      * publisher it runs and gives it back on complete, error or cancel; when all are borrowed, callers wait in
-     * order. Use it for long blocking commands; it costs more CPU per operation than {@link #SHARED}.
+     * order, at most {@code poolMaxPendingAcquires} of them and each at most {@code poolAcquireTimeout}, then fail
+     * with {@link io.symphony.redis.connection.PoolExhaustedException}. Closing the runtime fails every waiting
+     * caller at once. Runs on reactor-pool. Use it for long blocking commands; it costs more CPU per operation than
+     * {@link #SHARED}.
      *
      * <p>A borrower that runs further commands on the same pool inside its publisher (a nested call) needs a second
      * connection and waits if none is free: keep nested work outside, as SCAN does by borrowing per page.

@@ -62,6 +62,21 @@ public final class SymphonyRedisConfig {
     public static final String DEFAULT_KEYSPACE_EVENT_FLAGS = "Ex";
     /** Default size of the {@link ConnectionStrategy#POOLED} pool per (server, DB). */
     public static final int DEFAULT_POOL_SIZE = 8;
+    /**
+     * Default longest wait of a {@link ConnectionStrategy#POOLED} borrower for a free connection: 10 s, the default
+     * command timeout, so a starved pool fails a caller no later than a slow command would.
+     */
+    public static final Duration DEFAULT_POOL_ACQUIRE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Default number of {@link ConnectionStrategy#POOLED} borrowers that may wait per (server, DB): 1000. Bounded, so
+     * that a stalled server turns excess load into immediate errors instead of a queue that grows without limit.
+     */
+    public static final int DEFAULT_POOL_MAX_PENDING_ACQUIRES = 1000;
+    /**
+     * Default of {@link #rejectCommandsWhileDisconnected()}: {@code false}, commands issued while a connection is
+     * re-connecting are queued and sent once it is back.
+     */
+    public static final boolean DEFAULT_REJECT_COMMANDS_WHILE_DISCONNECTED = false;
     /** Default number of tool worker threads (the original's {@code workers_tool}). */
     public static final int DEFAULT_WORKERS_TOOL = 32;
     /** Default number of agent worker threads (the original's {@code workers_agent}). */
@@ -76,6 +91,9 @@ public final class SymphonyRedisConfig {
     private final Map<String, Integer> databases;
     private final ConnectionStrategy connectionStrategy;
     private final int poolSize;
+    private final Duration poolAcquireTimeout;
+    private final int poolMaxPendingAcquires;
+    private final boolean rejectCommandsWhileDisconnected;
     private final Duration commandTimeout;
     private final Duration connectTimeout;
     private final Duration reconnectDelayMax;
@@ -93,6 +111,9 @@ public final class SymphonyRedisConfig {
         this.databases = Collections.unmodifiableMap(new LinkedHashMap<>(b.databases));
         this.connectionStrategy = b.connectionStrategy;
         this.poolSize = b.poolSize;
+        this.poolAcquireTimeout = b.poolAcquireTimeout;
+        this.poolMaxPendingAcquires = b.poolMaxPendingAcquires;
+        this.rejectCommandsWhileDisconnected = b.rejectCommandsWhileDisconnected;
         this.commandTimeout = b.commandTimeout;
         this.connectTimeout = b.connectTimeout;
         this.reconnectDelayMax = b.reconnectDelayMax;
@@ -220,6 +241,30 @@ public final class SymphonyRedisConfig {
         return poolSize;
     }
 
+    /**
+     * Longest wait of a {@link ConnectionStrategy#POOLED} borrower for a free connection; past it the borrower fails
+     * with {@link io.symphony.redis.connection.PoolExhaustedException}.
+     */
+    public Duration poolAcquireTimeout() {
+        return poolAcquireTimeout;
+    }
+
+    /**
+     * Most {@link ConnectionStrategy#POOLED} borrowers that may wait per (server, DB) while every connection is out;
+     * one more fails at once with {@link io.symphony.redis.connection.PoolExhaustedException}.
+     */
+    public int poolMaxPendingAcquires() {
+        return poolMaxPendingAcquires;
+    }
+
+    /**
+     * Whether a command issued while its connection is disconnected fails at once instead of waiting for the
+     * re-connect; see {@link Builder#rejectCommandsWhileDisconnected(boolean)}.
+     */
+    public boolean rejectCommandsWhileDisconnected() {
+        return rejectCommandsWhileDisconnected;
+    }
+
     /** Timeout of each command, unless the URL sets {@code ?timeout=}. */
     public Duration commandTimeout() {
         return commandTimeout;
@@ -278,7 +323,10 @@ public final class SymphonyRedisConfig {
         }
         return Objects.equals(url, other.url) && aliasUrls.equals(other.aliasUrls)
                 && databases.equals(other.databases) && connectionStrategy == other.connectionStrategy
-                && poolSize == other.poolSize && commandTimeout.equals(other.commandTimeout)
+                && poolSize == other.poolSize && poolAcquireTimeout.equals(other.poolAcquireTimeout)
+                && poolMaxPendingAcquires == other.poolMaxPendingAcquires
+                && rejectCommandsWhileDisconnected == other.rejectCommandsWhileDisconnected
+                && commandTimeout.equals(other.commandTimeout)
                 && connectTimeout.equals(other.connectTimeout) && reconnectDelayMax.equals(other.reconnectDelayMax)
                 && clientName.equals(other.clientName)
                 && keyspaceEvents == other.keyspaceEvents && keyspaceEventFlags.equals(other.keyspaceEventFlags)
@@ -288,7 +336,8 @@ public final class SymphonyRedisConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, commandTimeout,
+        return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, poolAcquireTimeout,
+                poolMaxPendingAcquires, rejectCommandsWhileDisconnected, commandTimeout,
                 connectTimeout, reconnectDelayMax, clientName, keyspaceEvents, keyspaceEventFlags, workersUser,
                 workersTool, workersAgent);
     }
@@ -296,7 +345,9 @@ public final class SymphonyRedisConfig {
     @Override
     public String toString() {
         return "SymphonyRedisConfig[url=" + redactedUrl() + ", pools=" + pools + ", strategy=" + connectionStrategy
-                + ", poolSize=" + poolSize + ", commandTimeout=" + commandTimeout + ", keyspaceEvents="
+                + ", poolSize=" + poolSize + ", poolAcquireTimeout=" + poolAcquireTimeout
+                + ", poolMaxPendingAcquires=" + poolMaxPendingAcquires + ", rejectCommandsWhileDisconnected="
+                + rejectCommandsWhileDisconnected + ", commandTimeout=" + commandTimeout + ", keyspaceEvents="
                 + (keyspaceEvents ? keyspaceEventFlags : "off") + "]";
     }
 
@@ -312,6 +363,9 @@ public final class SymphonyRedisConfig {
         private final Map<String, Integer> databases = new LinkedHashMap<>(PoolAliases.DEFAULT_DATABASES);
         private ConnectionStrategy connectionStrategy = ConnectionStrategy.SHARED;
         private int poolSize = DEFAULT_POOL_SIZE;
+        private Duration poolAcquireTimeout = DEFAULT_POOL_ACQUIRE_TIMEOUT;
+        private int poolMaxPendingAcquires = DEFAULT_POOL_MAX_PENDING_ACQUIRES;
+        private boolean rejectCommandsWhileDisconnected = DEFAULT_REJECT_COMMANDS_WHILE_DISCONNECTED;
         private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration reconnectDelayMax = DEFAULT_RECONNECT_DELAY_MAX;
@@ -332,6 +386,9 @@ public final class SymphonyRedisConfig {
             this.databases.putAll(c.databases);
             this.connectionStrategy = c.connectionStrategy;
             this.poolSize = c.poolSize;
+            this.poolAcquireTimeout = c.poolAcquireTimeout;
+            this.poolMaxPendingAcquires = c.poolMaxPendingAcquires;
+            this.rejectCommandsWhileDisconnected = c.rejectCommandsWhileDisconnected;
             this.commandTimeout = c.commandTimeout;
             this.connectTimeout = c.connectTimeout;
             this.reconnectDelayMax = c.reconnectDelayMax;
@@ -396,6 +453,48 @@ public final class SymphonyRedisConfig {
          */
         public Builder poolSize(int poolSize) {
             this.poolSize = positive("poolSize", poolSize);
+            return this;
+        }
+
+        /**
+         * Longest wait of a {@link ConnectionStrategy#POOLED} borrower for a free connection; default 10 s. A borrower
+         * still waiting then fails with {@link io.symphony.redis.connection.PoolExhaustedException} naming the pool
+         * alias and this timeout.
+         */
+        public Builder poolAcquireTimeout(Duration timeout) {
+            this.poolAcquireTimeout = positive("poolAcquireTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Most {@link ConnectionStrategy#POOLED} borrowers allowed to wait per (server, DB) while every connection is
+         * out; default 1000. One more fails at once with {@link io.symphony.redis.connection.PoolExhaustedException}
+         * instead of queueing; {@code 0} means nobody waits.
+         */
+        public Builder poolMaxPendingAcquires(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("poolMaxPendingAcquires must be >= 0, was " + limit);
+            }
+            this.poolMaxPendingAcquires = limit;
+            return this;
+        }
+
+        /**
+         * Fail commands at once while their connection is disconnected ({@code true}), or queue them until the
+         * connection is back ({@code false}, the default; Lettuce's {@code DisconnectedBehavior.REJECT_COMMANDS}
+         * versus {@code ACCEPT_COMMANDS}).
+         *
+         * <p>The default queues because the runtime re-connects in the background and most disconnects are short: a
+         * Sentinel or Cluster failover, a restart or a network blip is over within a few seconds, and a queued
+         * command then completes as if nothing happened, where rejecting would fail every request of those seconds.
+         * The price is paid during a long outage: every command waits up to {@link #commandTimeout(Duration)}
+         * before it fails with a timeout, holding its caller (and, with the pooled strategy, its connection) that
+         * long. Choose {@code true} when callers have a fallback (a cache, a default, a circuit breaker) and would
+         * rather fail in microseconds with {@code "Currently not connected. Commands are rejected."} than wait;
+         * commands then work again as soon as the connection is re-established.
+         */
+        public Builder rejectCommandsWhileDisconnected(boolean reject) {
+            this.rejectCommandsWhileDisconnected = reject;
             return this;
         }
 

@@ -7,6 +7,7 @@ import io.symphony.redis.RuntimeClosedException;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.connection.internal.ReleaseScope;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,25 +56,27 @@ public final class ConnectionManager implements RedisConnections {
     /**
      * Connect every distinct target of the configuration.
      *
+     * <p>Cancel-safe: cancelling the returned {@code Mono} (or a {@code timeout} upstream of it) before it emits
+     * closes every connection opened so far, aborts the connects in flight and shuts the Lettuce clients down.
+     *
      * @return the manager once all targets are connected; on failure, the connections already opened are closed
      *     and the error is a {@link RedisConnectException} naming the alias, the redacted URL and the cause
      *     (authentication failed, timed out after the connect timeout, connection refused, unknown host)
      */
     public static Mono<ConnectionManager> open(SymphonyRedisConfig config, ClientResources resources) {
-        return Mono.defer(() -> {
-            LettuceConnector connector = new LettuceConnector(resources, config);
+        return ReleaseScope.open(scope -> {
+            LettuceConnector connector = scope.track(new LettuceConnector(resources, config), LettuceConnector::shutdown);
             Map<String, PoolEndpoint> byIdentity = new LinkedHashMap<>();
             for (PoolEndpoint endpoint : config.pools()) {
                 byIdentity.putIfAbsent(endpoint.targetIdentity(), endpoint);
             }
             Map<String, ConnectionTarget> opened = Collections.synchronizedMap(new LinkedHashMap<>());
             AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-            // Every target is attempted to the end (no cancellation mid-connect, which would leak the connection
-            // Lettuce completes later); the first failure is reported and everything opened is closed. All targets
-            // connect at once (their number is bounded by the configured aliases): in waves, a server that never
-            // answers would fail start-up only after one connect timeout per wave.
+            // Every target is attempted to the end; the first failure is reported, and the scope closes everything.
+            // All targets connect at once (their number is bounded by the configured aliases): in waves, a server
+            // that never answers would fail start-up only after one connect timeout per wave.
             return Flux.fromIterable(byIdentity.entrySet())
-                    .flatMap(entry -> openTarget(connector, config, entry.getValue())
+                    .flatMap(entry -> openTarget(scope, connector, config, entry.getValue())
                             .doOnNext(target -> opened.put(entry.getKey(), target))
                             .onErrorResume(error -> {
                                 firstFailure.compareAndSet(null, error);
@@ -81,17 +84,19 @@ public final class ConnectionManager implements RedisConnections {
                             }), Math.max(1, byIdentity.size()))
                     .then(Mono.defer(() -> firstFailure.get() == null
                             ? Mono.just(assemble(config, connector, opened))
-                            : closeAll(opened.values(), connector).then(Mono.error(firstFailure.get()))));
+                            : Mono.error(firstFailure.get())));
         });
     }
 
-    private static Mono<ConnectionTarget> openTarget(LettuceConnector connector, SymphonyRedisConfig config,
-            PoolEndpoint endpoint) {
+    private static Mono<ConnectionTarget> openTarget(ReleaseScope scope, LettuceConnector connector,
+            SymphonyRedisConfig config, PoolEndpoint endpoint) {
         Mono<ConnectionTarget> target = switch (config.connectionStrategy()) {
-            case POOLED -> new PooledTarget(connector.connect(endpoint), config.poolSize()).warmUp()
-                    .cast(ConnectionTarget.class);
-            case SHARED_ROUND_ROBIN -> RoundRobinSharedTarget.open(connector, endpoint, config.poolSize());
-            case SHARED -> connector.connect(endpoint).map(SharedTarget::new);
+            case POOLED -> Mono.defer(() -> scope.track(new PooledTarget(connector.connect(endpoint), config),
+                    PooledTarget::close).warmUp());
+            case SHARED_ROUND_ROBIN -> RoundRobinSharedTarget.open(connector, endpoint, config.poolSize())
+                    .map(opened -> scope.track(opened, ConnectionTarget::close));
+            case SHARED -> connector.connect(endpoint).map(connection -> scope.track(new SharedTarget(connection),
+                    SharedTarget::close));
         };
         return target.onErrorMap(error -> ConnectFailures.describe(endpoint, config.connectTimeout(), error));
     }
@@ -116,7 +121,7 @@ public final class ConnectionManager implements RedisConnections {
     public <T> Mono<T> withCommands(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
         ConnectionTarget target = target(alias);
-        return Mono.defer(() -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(action))
+        return Mono.defer(() -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(alias, action))
                 .onErrorMap(error -> closedWhileRunning(alias, error));
     }
 
@@ -124,7 +129,8 @@ public final class ConnectionManager implements RedisConnections {
     public <T> Flux<T> withCommandsMany(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
         ConnectionTarget target = target(alias);
-        return Flux.defer(() -> closed.get() ? Flux.error(closedError(alias)) : target.withCommandsMany(action))
+        return Flux.defer(() -> closed.get() ? Flux.error(closedError(alias))
+                        : target.withCommandsMany(alias, action))
                 .onErrorMap(error -> closedWhileRunning(alias, error));
     }
 
@@ -171,7 +177,7 @@ public final class ConnectionManager implements RedisConnections {
                 .then(connector.shutdown());
     }
 
-    private ConnectionTarget target(String alias) {
+    ConnectionTarget target(String alias) {
         ConnectionTarget target = targetsByAlias.get(alias);
         if (target == null) {
             throw new IllegalArgumentException("Unknown Redis pool alias '" + alias + "'; known aliases: "
@@ -188,7 +194,7 @@ public final class ConnectionManager implements RedisConnections {
         return new RuntimeClosedException(closedMessage(alias), error);
     }
 
-    private static RuntimeClosedException closedError(String alias) {
+    static RuntimeClosedException closedError(String alias) {
         return new RuntimeClosedException(closedMessage(alias));
     }
 

@@ -5,12 +5,16 @@ import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** One physical (server, DB) target shared by the aliases that point at it. */
+/**
+ * One physical (server, DB) target shared by the aliases that point at it; {@code alias} is the one the caller asked
+ * for, named in the errors.
+ */
 interface ConnectionTarget {
 
-    <T> Mono<T> withCommands(Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action);
+    <T> Mono<T> withCommands(String alias, Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action);
 
-    <T> Flux<T> withCommandsMany(Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action);
+    <T> Flux<T> withCommandsMany(String alias,
+            Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action);
 
     Mono<Void> close();
 }

@@ -16,12 +16,15 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.connection.internal.QuietClose;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -45,6 +48,7 @@ final class LettuceConnector {
     private final List<RedisClusterClient> clusterClients = new ArrayList<>();
     /** Per seed set: its cluster client once the topology is loaded (loaded once, shared by every connection). */
     private final Map<String, Mono<RedisClusterClient>> clusterTopologies = new LinkedHashMap<>();
+    private final AtomicBoolean shutdown = new AtomicBoolean();
 
     LettuceConnector(ClientResources resources, SymphonyRedisConfig config) {
         this.resources = resources;
@@ -52,19 +56,25 @@ final class LettuceConnector {
         this.standalone = RedisClient.create(resources);
         this.standalone.setOptions(ClientOptions.builder()
                 .socketOptions(socketOptions())
+                .disconnectedBehavior(disconnectedBehavior())
                 .timeoutOptions(TimeoutOptions.enabled())
                 .build());
     }
 
-    /** Lazily connect to the endpoint; each subscription opens a new connection. */
+    /**
+     * Lazily connect to the endpoint; each subscription opens a new connection. A connect still in flight when
+     * {@link #shutdown()} runs (its subscriber cancelled) is closed when it completes, so none outlives the clients.
+     */
     Mono<StatefulConnection<String, String>> connect(PoolEndpoint endpoint) {
         if (endpoint.cluster()) {
             return clusterClient(endpoint)
-                    .flatMap(client -> Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8)))
+                    .flatMap(client -> Mono.fromCompletionStage(() -> closedAfterShutdown(
+                            client.connectAsync(StringCodec.UTF8))))
                     .map(connection -> (StatefulConnection<String, String>) connection);
         }
         RedisURI uri = endpoint.uris().get(0);
-        return Mono.fromCompletionStage(() -> standalone.connectAsync(StringCodec.UTF8, handshakeBounded(uri)))
+        return Mono.fromCompletionStage(() -> closedAfterShutdown(
+                        standalone.connectAsync(StringCodec.UTF8, handshakeBounded(uri))))
                 .map(connection -> {
                     connection.setTimeout(uri.getTimeout());
                     return (StatefulConnection<String, String>) connection;
@@ -89,6 +99,24 @@ final class LettuceConnector {
         return copy.build();
     }
 
+    private <C extends StatefulConnection<String, String>> CompletionStage<C> closedAfterShutdown(
+            CompletionStage<C> connecting) {
+        // A connection completing before shutdown is registered with its client, whose shutdown closes it; one
+        // completing after would be nobody's.
+        connecting.thenAccept(connection -> {
+            if (shutdown.get()) {
+                QuietClose.close(connection).subscribe(null, error -> { });
+            }
+        });
+        return connecting;
+    }
+
+    private ClientOptions.DisconnectedBehavior disconnectedBehavior() {
+        return config.rejectCommandsWhileDisconnected()
+                ? ClientOptions.DisconnectedBehavior.REJECT_COMMANDS
+                : ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS;
+    }
+
     /**
      * The cluster client of the endpoint's seeds, emitted once its topology is loaded: unlike the blocking
      * {@code connect()}, Lettuce's {@code connectAsync} fails ("Partitions not initialized") until the topology was
@@ -107,6 +135,7 @@ final class LettuceConnector {
         RedisClusterClient client = RedisClusterClient.create(resources, endpoint.uris());
         client.setOptions(ClusterClientOptions.builder()
                 .socketOptions(socketOptions())
+                .disconnectedBehavior(disconnectedBehavior())
                 .timeoutOptions(TimeoutOptions.enabled())
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enableAllAdaptiveRefreshTriggers()
@@ -129,14 +158,19 @@ final class LettuceConnector {
         return ((StatefulRedisConnection<String, String>) connection).reactive();
     }
 
-    /** Shut every client down; connections must be closed first. */
+    /** Shut every client down, closing the connections still open; calling it again completes at once. */
     Mono<Void> shutdown() {
-        List<RedisClusterClient> clients;
-        synchronized (this) {
-            clients = List.copyOf(clusterClients);
-        }
-        return Flux.concat(Flux.fromIterable(clients).map(LettuceConnector::shutdownLater))
-                .then(shutdownLater(standalone));
+        return Mono.defer(() -> {
+            if (!shutdown.compareAndSet(false, true)) {
+                return Mono.empty();
+            }
+            List<RedisClusterClient> clients;
+            synchronized (this) {
+                clients = List.copyOf(clusterClients);
+            }
+            return Flux.concat(Flux.fromIterable(clients).map(LettuceConnector::shutdownLater))
+                    .then(shutdownLater(standalone));
+        });
     }
 
     private static Mono<Void> shutdownLater(RedisClient client) {

@@ -2,66 +2,110 @@ package io.symphony.redis.connection;
 
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.connection.internal.QuietClose;
+import java.time.Duration;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.pool.InstrumentedPool;
+import reactor.pool.PoolAcquirePendingLimitException;
+import reactor.pool.PoolAcquireTimeoutException;
+import reactor.pool.PoolBuilder;
+import reactor.pool.PoolShutdownException;
+import reactor.pool.PooledRef;
 
 /**
- * A fixed pool of connections to one target. A caller borrows one connection for the whole publisher it runs, so
- * {@code MULTI}/{@code EXEC} or a blocking pop never interleave with other callers; when every connection is out,
- * callers wait in order (Lettuce's own async pool fails fast when exhausted, which is why it is not used here).
- * Lettuce reconnects each connection by itself, so the pool never needs to replace one.
+ * A fixed pool of connections to one target, on reactor-pool. A caller borrows one connection for the whole
+ * publisher it runs, so {@code MULTI}/{@code EXEC} or a blocking pop never interleave with other callers; when every
+ * connection is out, callers wait in FIFO order, at most {@code poolMaxPendingAcquires} of them and each at most
+ * {@code poolAcquireTimeout}. The lease is released on complete, error and cancel. Lettuce reconnects each
+ * connection by itself, so the pool never needs to replace one.
  */
 final class PooledTarget implements ConnectionTarget {
 
-    private final Mono<StatefulConnection<String, String>> connect;
+    private final InstrumentedPool<StatefulConnection<String, String>> pool;
     private final int size;
-    private final List<StatefulConnection<String, String>> all = new CopyOnWriteArrayList<>();
-    private final ConnectionQueue queue = new ConnectionQueue();
+    private final Duration acquireTimeout;
+    private final int maxPending;
+    /**
+     * Fails the borrowers still waiting when the pool closes. reactor-pool fails the ones it has queued, but a
+     * borrower that passed its disposed check just before {@code disposeLater()} is dropped without a signal.
+     */
+    private final Sinks.Empty<Void> closing = Sinks.empty();
 
-    PooledTarget(Mono<StatefulConnection<String, String>> connect, int size) {
-        this.connect = connect;
-        this.size = size;
+    PooledTarget(Mono<StatefulConnection<String, String>> connect, SymphonyRedisConfig config) {
+        this.size = config.poolSize();
+        this.acquireTimeout = config.poolAcquireTimeout();
+        this.maxPending = config.poolMaxPendingAcquires();
+        this.pool = PoolBuilder.from(connect)
+                .sizeBetween(size, size, size)
+                .maxPendingAcquire(maxPending)
+                .destroyHandler(QuietClose::close)
+                .buildPool();
     }
 
-    /** Open every connection of the pool; fails (closing those opened) if any cannot be opened. */
+    /** Open every connection of the pool; fails with the first connect failure (the caller then closes the pool). */
     Mono<PooledTarget> warmUp() {
-        return Flux.range(0, size)
-                // Delay the error so every connect finishes: a cancelled connect would leak the connection Lettuce
-                // completes later, and close() must see every connection that was opened.
-                .flatMapDelayError(i -> connect, size, 1)
-                .doOnNext(all::add)
-                .then(Mono.fromRunnable(() -> all.forEach(queue::add)))
-                .onErrorResume(error -> close().then(Mono.error(error)))
-                .thenReturn(this);
+        return pool.warmup().thenReturn(this);
     }
 
     @Override
-    public <T> Mono<T> withCommands(Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
-        return Mono.usingWhen(queue.borrow(),
-                connection -> action.apply(LettuceConnector.reactive(connection)),
-                this::giveBack);
+    public <T> Mono<T> withCommands(String alias,
+            Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
+        return Mono.usingWhen(acquire(alias),
+                ref -> action.apply(LettuceConnector.reactive(ref.poolable())),
+                PooledRef::release, (ref, error) -> ref.release(), PooledRef::release);
     }
 
     @Override
-    public <T> Flux<T> withCommandsMany(Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
-        return Flux.usingWhen(queue.borrow(),
-                connection -> action.apply(LettuceConnector.reactive(connection)),
-                this::giveBack);
+    public <T> Flux<T> withCommandsMany(String alias,
+            Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
+        return Flux.usingWhen(acquire(alias),
+                ref -> action.apply(LettuceConnector.reactive(ref.poolable())),
+                PooledRef::release, (ref, error) -> ref.release(), PooledRef::release);
     }
 
-    private Mono<Void> giveBack(StatefulConnection<String, String> connection) {
-        return Mono.fromRunnable(() -> queue.giveBack(connection));
+    private Mono<PooledRef<StatefulConnection<String, String>>> acquire(String alias) {
+        Mono<PooledRef<StatefulConnection<String, String>>> lease = pool.acquire(acquireTimeout)
+                .onErrorMap(error -> translate(alias, error));
+        return Mono.firstWithSignal(lease,
+                closing.asMono().then(Mono.error(() -> ConnectionManager.closedError(alias))));
     }
 
+    private Throwable translate(String alias, Throwable error) {
+        if (error instanceof PoolAcquireTimeoutException) {
+            return PoolExhaustedException.timedOut(alias, size, acquireTimeout, error);
+        }
+        if (error instanceof PoolAcquirePendingLimitException) {
+            return PoolExhaustedException.pendingLimit(alias, size, maxPending, error);
+        }
+        if (error instanceof PoolShutdownException) {
+            return ConnectionManager.closedError(alias);
+        }
+        return error;
+    }
+
+    /** Borrowed connections not given back yet (for tests and metrics). */
+    int borrowed() {
+        return pool.metrics().acquiredSize();
+    }
+
+    /** Borrowers waiting for a connection (for tests and metrics). */
+    int pending() {
+        return pool.metrics().pendingAcquireSize();
+    }
+
+    /**
+     * Fail every waiting and later borrower, then close the idle connections; a borrowed connection is closed when
+     * its borrower gives it back (or by the client's shutdown, whichever comes first).
+     */
     @Override
     public Mono<Void> close() {
-        // Close the queue first: waiting borrowers fail at once instead of receiving a connection being closed.
-        return Mono.fromRunnable(queue::close)
-                .thenMany(Flux.fromIterable(all))
-                .flatMap(connection -> Mono.fromCompletionStage(connection::closeAsync), size)
-                .then();
+        return Mono.defer(() -> {
+            closing.tryEmitEmpty();
+            return pool.disposeLater();
+        });
     }
 }

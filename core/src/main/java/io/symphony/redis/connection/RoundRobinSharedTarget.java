@@ -44,13 +44,15 @@ final class RoundRobinSharedTarget implements ConnectionTarget {
     }
 
     @Override
-    public <T> Mono<T> withCommands(Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
-        return Mono.defer(() -> pick().withCommands(action));
+    public <T> Mono<T> withCommands(String alias,
+            Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
+        return Mono.defer(() -> pick().withCommands(alias, action));
     }
 
     @Override
-    public <T> Flux<T> withCommandsMany(Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
-        return Flux.defer(() -> pick().withCommandsMany(action));
+    public <T> Flux<T> withCommandsMany(String alias,
+            Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
+        return Flux.defer(() -> pick().withCommandsMany(alias, action));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.symphony.redis.connection;
 
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import io.symphony.redis.connection.internal.QuietClose;
 import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -18,17 +19,19 @@ final class SharedTarget implements ConnectionTarget {
     }
 
     @Override
-    public <T> Mono<T> withCommands(Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
+    public <T> Mono<T> withCommands(String alias,
+            Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
         return Mono.defer(() -> action.apply(commands));
     }
 
     @Override
-    public <T> Flux<T> withCommandsMany(Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
+    public <T> Flux<T> withCommandsMany(String alias,
+            Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
         return Flux.defer(() -> action.apply(commands));
     }
 
     @Override
     public Mono<Void> close() {
-        return Mono.fromCompletionStage(connection::closeAsync);
+        return QuietClose.close(connection);
     }
 }

@@ -9,6 +9,7 @@ import io.symphony.redis.codec.RedisValueCodec;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.connection.ConnectionManager;
 import io.symphony.redis.connection.RedisConnections;
+import io.symphony.redis.connection.internal.ReleaseScope;
 import io.symphony.redis.context.BlockingBridge;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.ops.RedisOps;
@@ -35,6 +36,11 @@ import reactor.core.scheduler.Schedulers;
  * one warning when {@code CONFIG} is refused); on Redis Cluster it does so on every node, primaries and replicas,
  * because {@code CONFIG} acts on one node only. Everything obtained from a closed runtime fails with
  * {@link RuntimeClosedException}.
+ *
+ * <p><b>Cancellation.</b> {@code create} is cancel-safe: when its {@code Mono} is cancelled, or times out
+ * ({@code create(config).timeout(Duration.ofSeconds(5)).retry()}), before it emits, everything it opened so far is
+ * released (schedulers, connections, connects in flight, Lettuce clients and the client resources it created, with
+ * their threads), as on a failure. Once it emits, the runtime owns all of it until {@link #close()}.
  *
  * @since 0.1
  */
@@ -89,13 +95,12 @@ public final class SymphonyRuntime {
     public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config, RedisValueCodec codec, KeyFactory keys) {
         Objects.requireNonNull(config, "config");
         Extensions extensions = new Extensions(codec, keys);
-        return Mono.defer(() -> {
-            ClientResources resources = DefaultClientResources.builder()
+        return ReleaseScope.open(scope -> {
+            ClientResources resources = scope.track(DefaultClientResources.builder()
                     .reconnectDelay(Delay.exponential(Duration.ZERO, config.reconnectDelayMax(), 2,
                             TimeUnit.MILLISECONDS))
-                    .build();
-            return open(config, resources, extensions, resources)
-                    .onErrorResume(error -> shutdown(resources).then(Mono.error(error)));
+                    .build(), SymphonyRuntime::shutdown);
+            return open(scope, config, resources, extensions, resources);
         });
     }
 
@@ -115,16 +120,20 @@ public final class SymphonyRuntime {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(resources, "resources");
         Extensions extensions = new Extensions(codec, keys);
-        return Mono.defer(() -> open(config, resources, extensions, null));
+        return ReleaseScope.open(scope -> open(scope, config, resources, extensions, null));
     }
 
-    private static Mono<SymphonyRuntime> open(SymphonyRedisConfig config, ClientResources resources,
-            Extensions extensions, @Nullable ClientResources owned) {
+    /**
+     * Connect, bootstrap and build the runtime inside {@code scope}, which releases what was opened (schedulers,
+     * connections, Lettuce clients, owned client resources, in that order) if this fails or is cancelled first.
+     */
+    private static Mono<SymphonyRuntime> open(ReleaseScope scope, SymphonyRedisConfig config,
+            ClientResources resources, Extensions extensions, @Nullable ClientResources owned) {
         return ConnectionManager.open(config, resources)
                 .flatMap(connections -> bootstrap(config, connections)
-                        .then(Mono.fromSupplier(
-                                () -> new SymphonyRuntime(config, connections, extensions, resources, owned)))
-                        .onErrorResume(error -> connections.closeLater().then(Mono.error(error))))
+                        .then(Mono.fromSupplier(() -> scope.track(
+                                new SymphonyRuntime(config, connections, extensions, resources, owned),
+                                SymphonyRuntime::disposeSchedulers))))
                 .doOnNext(runtime -> log.info("Symphony Redis runtime started: {}", config));
     }
 
@@ -230,20 +239,23 @@ public final class SymphonyRuntime {
             if (!closed.compareAndSet(false, true)) {
                 return Mono.empty();
             }
-            Mono<Void> schedulers = Mono.when(toolScheduler.disposeGracefully(), agentScheduler.disposeGracefully(),
-                    userScheduler.disposeGracefully()).timeout(Duration.ofSeconds(5), Mono.fromRunnable(() -> {
-                        log.warn("Symphony Redis schedulers did not finish their tasks within 5 s; disposing them");
-                        toolScheduler.dispose();
-                        agentScheduler.dispose();
-                        userScheduler.dispose();
-                    }));
             // Every step runs even when an earlier one fails (a failed connection close must not leak the
             // schedulers' threads or the client resources); the first failure is reported at the end.
-            return Flux.concatDelayError(connections.closeLater(), schedulers,
+            return Flux.concatDelayError(connections.closeLater(), disposeSchedulers(),
                             ownedResources == null ? Mono.<Void>empty() : shutdown(ownedResources))
                     .then()
                     .doOnSuccess(done -> log.info("Symphony Redis runtime closed"));
         });
+    }
+
+    private Mono<Void> disposeSchedulers() {
+        return Mono.when(toolScheduler.disposeGracefully(), agentScheduler.disposeGracefully(),
+                userScheduler.disposeGracefully()).timeout(Duration.ofSeconds(5), Mono.fromRunnable(() -> {
+                    log.warn("Symphony Redis schedulers did not finish their tasks within 5 s; disposing them");
+                    toolScheduler.dispose();
+                    agentScheduler.dispose();
+                    userScheduler.dispose();
+                }));
     }
 
     /** Same as {@link #close()}: the non-blocking twin named as in Reactor's {@code disposeLater()}. */

@@ -161,6 +161,8 @@ class SymphonyRedisConfigUnitTests {
                 .commandTimeout(Duration.ofSeconds(3)).connectTimeout(Duration.ofSeconds(4))
                 .reconnectDelayMax(Duration.ofMillis(500)).clientName("svc").keyspaceEvents(false).keyspaceEventFlags("KEA")
                 .workersUser(5).workersTool(6).workersAgent(7)
+                .poolAcquireTimeout(Duration.ofMillis(1500)).poolMaxPendingAcquires(9)
+                .rejectCommandsWhileDisconnected(true)
                 .build();
 
         SymphonyRedisConfig copy = original.toBuilder().build();
@@ -171,6 +173,27 @@ class SymphonyRedisConfigUnitTests {
         assertThat(copy.toBuilder().poolSize(4).build()).isNotEqualTo(original);
         assertThat(copy.reconnectDelayMax()).isEqualTo(Duration.ofMillis(500));
         assertThat(copy.toBuilder().reconnectDelayMax(Duration.ofSeconds(3)).build()).isNotEqualTo(original);
+    }
+
+    @Test
+    void poolLimitsAndDisconnectedBehavior_haveDefaults_andRejectBadValuesNamingThem() {
+        SymphonyRedisConfig.Builder builder = SymphonyRedisConfig.builder().url("redis://h:6379");
+        SymphonyRedisConfig defaults = builder.build();
+
+        assertThat(defaults.poolAcquireTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.poolMaxPendingAcquires()).isEqualTo(1000);
+        assertThat(defaults.rejectCommandsWhileDisconnected()).isFalse();
+        assertThatThrownBy(() -> builder.poolAcquireTimeout(Duration.ZERO))
+                .hasMessage("poolAcquireTimeout must be > 0, was PT0S");
+        assertThatThrownBy(() -> builder.poolAcquireTimeout(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("poolAcquireTimeout");
+        assertThatThrownBy(() -> builder.poolMaxPendingAcquires(-1))
+                .hasMessage("poolMaxPendingAcquires must be >= 0, was -1");
+        assertThat(builder.poolMaxPendingAcquires(0).build().poolMaxPendingAcquires()).isZero();
+        SymphonyRedisConfig copy = defaults.toBuilder().build();
+        assertThat(copy.toBuilder().poolAcquireTimeout(Duration.ofSeconds(1)).build()).isNotEqualTo(copy);
+        assertThat(copy.toBuilder().poolMaxPendingAcquires(5).build()).isNotEqualTo(copy);
+        assertThat(copy.toBuilder().rejectCommandsWhileDisconnected(true).build()).isNotEqualTo(copy);
     }
 
     @Test

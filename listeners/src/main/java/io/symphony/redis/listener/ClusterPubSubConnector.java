@@ -20,6 +20,7 @@ import io.lettuce.core.pubsub.api.reactive.ChannelMessage;
 import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.runtime.KeyspaceEventFlags;
 import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.connection.internal.CancelSafeConnect;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.BitSet;
@@ -190,7 +191,7 @@ final class ClusterPubSubConnector extends PubSubConnector {
         private Mono<Flux<String>> open(RedisClusterNode node, boolean first) {
             NodeSubscription subscription = new NodeSubscription(node.getNodeId(), node.getUri());
             subscribed.put(subscription.nodeId, subscription);
-            return Mono.fromCompletionStage(() -> nodes.connectPubSubAsync(StringCodec.UTF8, subscription.uri))
+            return CancelSafeConnect.connect(() -> nodes.connectPubSubAsync(StringCodec.UTF8, subscription.uri))
                     .flatMap(connection -> subscription.attach(connection).then(Mono.fromSupplier(
                             () -> subscription.stream(connection))))
                     .onErrorResume(error -> {
@@ -374,7 +375,7 @@ final class ClusterPubSubConnector extends PubSubConnector {
                     up = false;
                     closed.tryEmitEmpty();
                     StatefulRedisPubSubConnection<String, String> current = connection;
-                    return current == null ? Mono.empty() : PubSubConnector.close(current);
+                    return current == null ? Mono.empty() : closeConnection(current);
                 });
             }
         }

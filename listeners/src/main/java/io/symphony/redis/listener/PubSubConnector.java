@@ -8,7 +8,12 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.reactive.ChannelMessage;
 import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.connection.internal.CancelSafeConnect;
+import io.symphony.redis.connection.internal.QuietClose;
 import java.net.SocketAddress;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -33,6 +38,8 @@ abstract class PubSubConnector {
     final ClientResources resources;
     /** Set before an orderly close, so the disconnect it causes is not reported as a lost connection. */
     volatile boolean closing;
+    /** Closes of connections under way, awaited by {@link #shutdown()}. */
+    private final Set<CompletableFuture<Void>> closesUnderWay = ConcurrentHashMap.newKeySet();
 
     PubSubConnector(PoolEndpoint endpoint, String channel, Consumer<ListenerState> states,
             ClientResources resources) {
@@ -53,23 +60,36 @@ abstract class PubSubConnector {
     abstract Flux<String> messages();
 
     /**
-     * Shut the dedicated client(s) down (never the shared client resources). When the runtime that owns those
-     * resources was closed first, its event loops are gone and with them every connection; a graceful close would
-     * wait for them forever, so there is nothing left to do.
+     * Shut the dedicated client(s) down (never the shared client resources), once the connections whose close is
+     * under way are closed: the client's shutdown closes every connection it still lists, and closing one a second
+     * time makes Lettuce log WARN "Connection is already closed". When the runtime that owns those resources was
+     * closed first, its event loops are gone and with them every connection; a graceful close would wait for them
+     * forever, so there is nothing left to do.
      */
     final Mono<Void> shutdown() {
-        return Mono.defer(() -> resources.eventExecutorGroup().isShuttingDown() ? Mono.empty() : shutdownClients());
+        return Mono.defer(() -> resources.eventExecutorGroup().isShuttingDown()
+                ? Mono.empty()
+                : Mono.fromFuture(CompletableFuture.allOf(closesUnderWay.toArray(CompletableFuture<?>[]::new)), true)
+                        .onErrorComplete()
+                        .then(shutdownClients()));
     }
 
     abstract Mono<Void> shutdownClients();
 
     /** Close a connection when its subscription ends; one the runtime's close already closed is fine. */
-    static Mono<Void> close(StatefulRedisPubSubConnection<String, String> connection) {
-        return Mono.defer(() -> Mono.fromCompletionStage(connection.closeAsync()))
-                .onErrorResume(error -> {
-                    log.debug("Closing an expiry pub/sub connection failed", error);
-                    return Mono.empty();
-                });
+    final Mono<Void> closeConnection(StatefulRedisPubSubConnection<String, String> connection) {
+        return Mono.defer(() -> {
+            if (QuietClose.isClosed(connection)) {
+                return Mono.empty();
+            }
+            CompletableFuture<Void> closed = connection.closeAsync();
+            closesUnderWay.add(closed);
+            closed.whenComplete((ignored, error) -> closesUnderWay.remove(closed));
+            return Mono.fromFuture(closed, true);
+        }).onErrorResume(error -> {
+            log.debug("Closing an expiry pub/sub connection failed", error);
+            return Mono.empty();
+        });
     }
 
     /** Announce an orderly close: disconnects from now on are expected. */
@@ -107,7 +127,8 @@ abstract class PubSubConnector {
                         // could follow the real re-subscription's CONNECTED and leave the state wrong.
                         return;
                     }
-                    if (closing) {
+                    if (closing || connection.isClosed()) {
+                        // Our own close (stop, or a subscription ending): no loss to report.
                         log.debug("Expiry pub/sub connection to {} closed", endpoint.redactedUrl());
                         return;
                     }
@@ -121,9 +142,10 @@ abstract class PubSubConnector {
         @Override
         Flux<String> messages() {
             return Flux.usingWhen(
-                    Mono.fromCompletionStage(() -> client.connectPubSubAsync(StringCodec.UTF8, endpoint.uris().get(0))),
+                    CancelSafeConnect.connect(() -> client.connectPubSubAsync(StringCodec.UTF8,
+                            endpoint.uris().get(0))),
                     this::subscribed,
-                    PubSubConnector::close);
+                    this::closeConnection);
         }
 
         private Flux<String> subscribed(StatefulRedisPubSubConnection<String, String> connection) {

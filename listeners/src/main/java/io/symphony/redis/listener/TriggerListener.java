@@ -94,6 +94,10 @@ public final class TriggerListener {
     /**
      * Start listening and sweeping.
      *
+     * <p>Cancelling the returned {@code Mono} (or a {@code timeout} on it) stops what it started: the event
+     * subscription and its pub/sub connection (also one still connecting), and the sweeper; the listener can then be
+     * started again.
+     *
      * @return completes once the keyspace-event subscription is confirmed (the sweeper runs from the start); fails
      *     with {@link KeyspaceEventsUnavailableException} when the server cannot send expiry events, and with
      *     {@link IllegalStateException} when already started or once stopped
@@ -133,8 +137,19 @@ public final class TriggerListener {
                         started.tryEmitError(error);
                         fresh.done.tryEmitEmpty();
                     }, fresh.done::tryEmitEmpty);
-            return Mono.firstWithSignal(connected, started.asMono());
+            return Mono.firstWithSignal(connected, started.asMono())
+                    .doOnCancel(() -> abandon(fresh));
         });
+    }
+
+    /**
+     * Undo a start whose subscriber cancelled: stop the sources (the event subscription, which closes its pub/sub
+     * connection, and the sweeper) as {@link #stop()} does, and let a later {@link #start()} begin afresh. Occurrences
+     * already claimed still run.
+     */
+    private void abandon(Running fresh) {
+        fresh.stopping.tryEmitEmpty();
+        running.compareAndSet(fresh, null);
     }
 
     /**
