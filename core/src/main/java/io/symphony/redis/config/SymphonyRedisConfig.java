@@ -84,6 +84,8 @@ public final class SymphonyRedisConfig {
     private final int workersTool;
     private final int workersAgent;
     private final int maxConcurrent;
+    private final @Nullable TlsOptions tls;
+    private final Map<String, TlsOptions> aliasTls;
     private final List<PoolEndpoint> pools;
 
     private SymphonyRedisConfig(Builder b) {
@@ -102,7 +104,10 @@ public final class SymphonyRedisConfig {
         this.workersTool = b.workersTool;
         this.workersAgent = b.workersAgent;
         this.maxConcurrent = b.maxConcurrent;
+        this.tls = b.tls;
+        this.aliasTls = Collections.unmodifiableMap(new LinkedHashMap<>(b.aliasTls));
         this.pools = List.copyOf(resolvePools());
+        TlsSettings.requireSomeTlsEndpoint(tls, pools);
     }
 
     /** Start a builder with every default; a URL (single or per alias) must be given before {@code build()}. */
@@ -131,6 +136,10 @@ public final class SymphonyRedisConfig {
             throw new IllegalArgumentException("No Redis URL for pool aliases " + missing
                     + ": give a single url(...) or an aliasUrl(...) for each");
         }
+        List<String> unknownTls = aliasTls.keySet().stream().filter(a -> !aliases().contains(a)).toList();
+        if (!unknownTls.isEmpty()) {
+            throw new IllegalArgumentException("aliasTls names unknown pool aliases " + unknownTls);
+        }
         List<PoolEndpoint> resolved = new ArrayList<>();
         for (String alias : aliases()) {
             String aliasUrl = aliasUrls.get(alias);
@@ -149,19 +158,29 @@ public final class SymphonyRedisConfig {
 
     private PoolEndpoint verbatim(String alias, String aliasUrl) {
         if (RedisUrlParser.isCluster(aliasUrl)) {
-            return new PoolEndpoint(alias, 0, seeds(aliasUrl), UrlRedactor.redact(aliasUrl), true);
+            List<RedisURI> seeds = seeds(aliasUrl);
+            return new PoolEndpoint(alias, 0, seeds, UrlRedactor.redact(aliasUrl), true,
+                    tlsFor(alias, seeds, aliasUrl));
         }
         RedisURI uri = withSettings(RedisUrlParser.parse(aliasUrl), aliasUrl);
-        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(aliasUrl), false);
+        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(aliasUrl), false,
+                tlsFor(alias, List.of(uri), aliasUrl));
     }
 
     private PoolEndpoint fromSingleUrl(String alias, String singleUrl) {
         if (RedisUrlParser.isCluster(singleUrl)) {
-            return new PoolEndpoint(alias, 0, seeds(singleUrl), UrlRedactor.redact(singleUrl), true);
+            List<RedisURI> seeds = seeds(singleUrl);
+            return new PoolEndpoint(alias, 0, seeds, UrlRedactor.redact(singleUrl), true,
+                    tlsFor(alias, seeds, singleUrl));
         }
         RedisURI uri = withSettings(RedisUrlParser.parse(singleUrl), singleUrl);
         uri.setDatabase(databases.get(alias));
-        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(singleUrl), false);
+        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(singleUrl), false,
+                tlsFor(alias, List.of(uri), singleUrl));
+    }
+
+    private @Nullable TlsOptions tlsFor(String alias, List<RedisURI> uris, String source) {
+        return TlsSettings.forAlias(alias, uris.get(0).isSsl(), tls, aliasTls, UrlRedactor.redact(source));
     }
 
     private List<RedisURI> seeds(String clusterUrl) {
@@ -208,6 +227,16 @@ public final class SymphonyRedisConfig {
     /** Per-alias URLs as configured. Contains passwords: never log the values. */
     Map<String, String> aliasUrls() {
         return aliasUrls;
+    }
+
+    /** TLS options for every alias whose URL uses TLS (unless it has its own), or {@code null} for JDK defaults. */
+    public @Nullable TlsOptions tls() {
+        return tls;
+    }
+
+    /** TLS options per alias, as configured. */
+    public Map<String, TlsOptions> aliasTls() {
+        return aliasTls;
     }
 
     /** Shared multiplexed connections (default) or pools. */
@@ -288,21 +317,23 @@ public final class SymphonyRedisConfig {
                 && clientName.equals(other.clientName)
                 && keyspaceEvents == other.keyspaceEvents && keyspaceEventFlags.equals(other.keyspaceEventFlags)
                 && workersUser == other.workersUser && workersTool == other.workersTool
-                && workersAgent == other.workersAgent && maxConcurrent == other.maxConcurrent;
+                && workersAgent == other.workersAgent && maxConcurrent == other.maxConcurrent
+                && Objects.equals(tls, other.tls) && aliasTls.equals(other.aliasTls);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, commandTimeout,
                 connectTimeout, reconnectDelayMax, clientName, keyspaceEvents, keyspaceEventFlags, workersUser,
-                workersTool, workersAgent, maxConcurrent);
+                workersTool, workersAgent, maxConcurrent, tls, aliasTls);
     }
 
     @Override
     public String toString() {
         return "SymphonyRedisConfig[url=" + redactedUrl() + ", pools=" + pools + ", strategy=" + connectionStrategy
                 + ", poolSize=" + poolSize + ", commandTimeout=" + commandTimeout + ", keyspaceEvents="
-                + (keyspaceEvents ? keyspaceEventFlags : "off") + "]";
+                + (keyspaceEvents ? keyspaceEventFlags : "off") + (tls == null ? "" : ", tls=" + tls)
+                + (aliasTls.isEmpty() ? "" : ", aliasTls=" + aliasTls) + "]";
     }
 
     /**
@@ -327,6 +358,8 @@ public final class SymphonyRedisConfig {
         private int workersTool = DEFAULT_WORKERS_TOOL;
         private int workersAgent = DEFAULT_WORKERS_AGENT;
         private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
+        private @Nullable TlsOptions tls;
+        private final Map<String, TlsOptions> aliasTls = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -348,6 +381,8 @@ public final class SymphonyRedisConfig {
             this.workersTool = c.workersTool;
             this.workersAgent = c.workersAgent;
             this.maxConcurrent = c.maxConcurrent;
+            this.tls = c.tls;
+            this.aliasTls.putAll(c.aliasTls);
         }
 
         /**
@@ -473,6 +508,25 @@ public final class SymphonyRedisConfig {
         /** Maximum concurrent agent runs; default 128. */
         public Builder maxConcurrent(int n) {
             this.maxConcurrent = positive("maxConcurrent", n);
+            return this;
+        }
+
+        /**
+         * Use these TLS options (CA, client certificate, verify mode) for every alias whose URL uses TLS
+         * ({@code rediss://}) and that has none of its own; {@code build()} fails if no URL uses TLS.
+         */
+        public Builder tls(TlsOptions options) {
+            this.tls = Objects.requireNonNull(options, "tls");
+            return this;
+        }
+
+        /**
+         * Use these TLS options for one alias, e.g. one whose {@link #aliasUrl(String, String) URL} points at a
+         * server with another CA or client certificate; {@code build()} fails if its URL does not use TLS.
+         */
+        public Builder aliasTls(String alias, TlsOptions options) {
+            requireAliasName(alias);
+            aliasTls.put(alias, Objects.requireNonNull(options, "options"));
             return this;
         }
 

@@ -15,12 +15,16 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.config.TlsOptions;
+import io.symphony.redis.connection.internal.LettuceTls;
+import io.symphony.redis.connection.internal.TlsFailures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,6 +48,8 @@ final class LettuceConnector {
     private final List<RedisClusterClient> clusterClients = new ArrayList<>();
     /** Per seed set: its cluster client once the topology is loaded (loaded once, shared by every connection). */
     private final Map<String, Mono<RedisClusterClient>> clusterTopologies = new LinkedHashMap<>();
+    /** Standalone clients of endpoints with TLS options (SSL options are per client in Lettuce). */
+    private final Map<TlsOptions, RedisClient> tlsClients = new LinkedHashMap<>();
 
     LettuceConnector(ClientResources resources, SymphonyRedisConfig config) {
         this.resources = resources;
@@ -55,15 +61,35 @@ final class LettuceConnector {
                 .build());
     }
 
+    /** The standalone client for the endpoint's TLS options: one per distinct options, the shared one without. */
+    private synchronized RedisClient standalone(PoolEndpoint endpoint) {
+        @Nullable TlsOptions tls = endpoint.tls();
+        if (tls == null) {
+            return standalone;
+        }
+        return tlsClients.computeIfAbsent(tls, options -> {
+            LettuceTls.warnIfUnverified(endpoint);
+            RedisClient client = RedisClient.create(resources);
+            client.setOptions(LettuceTls.apply(ClientOptions.builder(), endpoint)
+                    .socketOptions(socketOptions())
+                    .timeoutOptions(TimeoutOptions.enabled())
+                    .build());
+            return client;
+        });
+    }
+
     /** Lazily connect to the endpoint; each subscription opens a new connection. */
     Mono<StatefulConnection<String, String>> connect(PoolEndpoint endpoint) {
         if (endpoint.cluster()) {
             return clusterClient(endpoint)
                     .flatMap(client -> Mono.fromCompletionStage(() -> client.connectAsync(StringCodec.UTF8)))
-                    .map(connection -> (StatefulConnection<String, String>) connection);
+                    .map(connection -> (StatefulConnection<String, String>) connection)
+                    .onErrorMap(error -> TlsFailures.translate(endpoint, error));
         }
-        return Mono.fromCompletionStage(() -> standalone.connectAsync(StringCodec.UTF8, endpoint.uris().get(0)))
-                .map(connection -> (StatefulConnection<String, String>) connection);
+        return Mono.fromCompletionStage(() -> standalone(endpoint).connectAsync(StringCodec.UTF8,
+                        endpoint.uris().get(0)))
+                .map(connection -> (StatefulConnection<String, String>) connection)
+                .onErrorMap(error -> TlsFailures.translate(endpoint, error));
     }
 
     /**
@@ -82,7 +108,8 @@ final class LettuceConnector {
 
     private RedisClusterClient newClusterClient(PoolEndpoint endpoint) {
         RedisClusterClient client = RedisClusterClient.create(resources, endpoint.uris());
-        client.setOptions(ClusterClientOptions.builder()
+        LettuceTls.warnIfUnverified(endpoint);
+        client.setOptions(LettuceTls.apply(ClusterClientOptions.builder(), endpoint)
                 .socketOptions(socketOptions())
                 .timeoutOptions(TimeoutOptions.enabled())
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
@@ -109,11 +136,15 @@ final class LettuceConnector {
     /** Shut every client down; connections must be closed first. */
     Mono<Void> shutdown() {
         List<RedisClusterClient> clients;
+        List<RedisClient> standaloneClients = new ArrayList<>();
         synchronized (this) {
             clients = List.copyOf(clusterClients);
+            standaloneClients.addAll(tlsClients.values());
         }
+        standaloneClients.add(standalone);
         return Flux.concat(Flux.fromIterable(clients).map(LettuceConnector::shutdownLater))
-                .then(shutdownLater(standalone));
+                .thenMany(Flux.concat(Flux.fromIterable(standaloneClients).map(LettuceConnector::shutdownLater)))
+                .then();
     }
 
     private static Mono<Void> shutdownLater(RedisClient client) {
