@@ -146,6 +146,17 @@ public final class TestCertificateAuthority {
      * {@code 127.0.0.1} and {@code localhost}. Writes {@code <name>.crt} and {@code <name>.key}.
      */
     public IssuedCertificate issue(String name, Instant notBefore, Instant notAfter, boolean server) {
+        return issue(name, notBefore, notAfter, server, server);
+    }
+
+    /** Issue a server certificate valid now that names no host (no subject alternative names). */
+    public IssuedCertificate issueServerWithoutHostNames(String name) {
+        Instant now = Instant.now();
+        return issue(name, now.minus(Duration.ofHours(1)), now.plus(DEFAULT_VALIDITY), true, false);
+    }
+
+    private IssuedCertificate issue(String name, Instant notBefore, Instant notAfter, boolean server,
+            boolean hostNames) {
         KeyPair pair = newKeys();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), serial(),
@@ -156,7 +167,7 @@ public final class TestCertificateAuthority {
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
             builder.addExtension(Extension.extendedKeyUsage, false,
                     new ExtendedKeyUsage(server ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
-            if (server) {
+            if (hostNames) {
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
                         new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                         new GeneralName(GeneralName.dNSName, "localhost")}));

@@ -33,7 +33,11 @@ public final class TlsFailures {
         }
         SSLException ssl = find(error, SSLException.class);
         if (ssl == null) {
-            return error;
+            // A plain port reads the ClientHello as an unfinished inline command and never answers it.
+            return messages(error).contains("initialization timed out")
+                    ? new TlsHandshakeException(address(endpoint), "connection initialization timed out (is this the "
+                            + "server's TLS port? a plain Redis port never answers a TLS handshake)", error)
+                    : error;
         }
         return new TlsHandshakeException(address(endpoint), reason(endpoint.tls(), error, ssl), error);
     }
@@ -54,6 +58,9 @@ public final class TlsFailures {
         if (text.contains("no subject alternative") || text.contains("no name matching")) {
             return "server certificate does not name this host (verify mode FULL checks it; the certificate needs the"
                     + " host name or IP address as a subject alternative name, or use verify mode CA)";
+        }
+        if (text.contains("extended key usage does not permit")) {
+            return "server certificate is not meant for TLS server authentication (extended key usage)";
         }
         if (text.contains("certificate_required")) {
             return "the server requires a client certificate (tls-auth-clients yes) and none was configured";
