@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
  * {@link #reconnectDelayMax()}, 1 s by default, decides how soon after the promotion). Writes acknowledged by a
  * primary shortly before it died may be lost: Redis replicates asynchronously.
  *
+ * <p><b>TLS.</b> A {@code rediss://} URL switches TLS on; {@link TlsOptions} name the CA, the client certificate
+ * for mutual TLS and the verify mode, for every alias ({@link Builder#tls(TlsOptions)}) or one
+ * ({@link Builder#aliasTls(String, TlsOptions)}). A URL may also carry them as query options:
+ * {@code rediss://h:6380?tlsCaFile=/etc/tls/ca.crt&tlsCertFile=/etc/tls/client.crt&tlsKeyFile=/etc/tls/client.key
+ * &verifyPeer=CA} (PEM files, an unencrypted key; they count as that URL's own options and beat {@code tls(...)}).
+ *
  * <p>Passwords never appear in {@link #toString()}, in logs or in exception messages.
  *
  * @since 0.1
@@ -180,7 +186,7 @@ public final class SymphonyRedisConfig {
     }
 
     private @Nullable TlsOptions tlsFor(String alias, List<RedisURI> uris, String source) {
-        return TlsSettings.forAlias(alias, uris.get(0).isSsl(), tls, aliasTls, UrlRedactor.redact(source));
+        return TlsSettings.forAlias(alias, uris.get(0), source, tls, aliasTls);
     }
 
     private List<RedisURI> seeds(String clusterUrl) {

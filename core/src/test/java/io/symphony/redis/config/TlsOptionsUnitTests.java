@@ -170,6 +170,31 @@ class TlsOptionsUnitTests {
                 .allSatisfy(uri -> assertThat(uri.getVerifyMode()).isEqualTo(SslVerifyMode.CA));
     }
 
+    @Test
+    void urlQueryOptions_nameCaClientCertificateAndVerifyMode() throws IOException {
+        Path ca = file("ca.crt");
+        Path cert = file("client.crt");
+        Path key = file("client.key");
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder()
+                .url("rediss://app:pw@h:6380?tlsCaFile=" + ca + "&tlsCertFile=" + cert + "&tlsKeyFile=" + key
+                        + "&verifyPeer=CA&timeout=5s")
+                .build();
+
+        TlsOptions tls = endpoint(config, "default").tls();
+        assertThat(tls.caCertificate()).isEqualTo(ca);
+        assertThat(tls.clientCertificate()).isEqualTo(cert);
+        assertThat(tls.clientKey()).isEqualTo(key);
+        assertThat(tls.verifyMode()).isEqualTo(TlsOptions.VerifyMode.CA);
+        assertThat(endpoint(config, "default").uris().get(0).getVerifyMode()).isEqualTo(SslVerifyMode.CA);
+        assertThat(endpoint(config, "default").uris().get(0).getTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThatThrownBy(() -> SymphonyRedisConfig.fromUrl("rediss://:pw@h:6380?tlsCertFile=" + cert))
+                .hasMessageContaining("tlsCertFile and tlsKeyFile together").hasMessageNotContaining("pw@");
+        assertThatThrownBy(() -> SymphonyRedisConfig.fromUrl("redis://h:6379?tlsCaFile=" + ca))
+                .hasMessageContaining("does not use TLS");
+        assertThatThrownBy(() -> SymphonyRedisConfig.fromUrl("rediss://h:6380?tlsCaFile=/no/such.crt"))
+                .hasMessageContaining("/no/such.crt");
+    }
+
     private static PoolEndpoint endpoint(SymphonyRedisConfig config, String alias) {
         return config.pools().stream().filter(p -> p.alias().equals(alias)).findFirst().orElseThrow();
     }
