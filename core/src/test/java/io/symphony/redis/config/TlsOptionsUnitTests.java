@@ -54,7 +54,8 @@ class TlsOptionsUnitTests {
     void defaults_verifyFully_withTheJdkTrustStore_andNoClientCertificate() {
         TlsOptions defaults = TlsOptions.defaults();
 
-        assertThat(defaults.verifyMode()).isEqualTo(TlsOptions.DEFAULT_VERIFY_MODE).isEqualTo(TlsOptions.VerifyMode.FULL);
+        assertThat(defaults.verifyMode()).isEqualTo(TlsOptions.DEFAULT_VERIFY_MODE)
+                .isEqualTo(TlsOptions.VerifyMode.FULL);
         assertThat(defaults.caCertificate()).isNull();
         assertThat(defaults.trustStore()).isNull();
         assertThat(defaults.presentsClientCertificate()).isFalse();

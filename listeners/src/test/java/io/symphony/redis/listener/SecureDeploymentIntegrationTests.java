@@ -32,7 +32,7 @@ class SecureDeploymentIntegrationTests {
 
     /** The smallest ACL rule that runs repositories, scans, scripts and the listener (README, "Security"). */
     static final String LEAST_PRIVILEGE = "~* &__keyevent@*__:expired -@all +@read +@write +@pubsub +@connection "
-            + "+evalsha +eval -@dangerous";
+            + "+evalsha +eval +time -@dangerous";
 
     private static final Duration START = Duration.ofSeconds(90);
 
@@ -67,7 +67,7 @@ class SecureDeploymentIntegrationTests {
         return runtime;
     }
 
-    /** A few representative calls: hashes with TTL (script), scans, shared and handler state, a table row. */
+    /** A few representative calls: hashes with TTL (scripts), shared and handler state, a SCAN, a table row. */
     private static void useRepositories(SymphonyRuntime runtime) {
         SymphonyRepositories repositories = SymphonyRepositories.of(runtime);
         var user = repositories.user("acme", "alice");
@@ -79,6 +79,9 @@ class SecureDeploymentIntegrationTests {
         var state = repositories.sharedState("acme", "alice");
         state.upsert("cart", Map.of("items", 3)).then(state.get("cart")).as(StepVerifier::create)
                 .assertNext(fields -> assertThat(fields).containsEntry("items", 3))
+                .expectComplete().verify(Duration.ofSeconds(30));
+        state.listStates().collectList().as(StepVerifier::create) // SCAN
+                .assertNext(names -> assertThat(names).contains("cart"))
                 .expectComplete().verify(Duration.ofSeconds(30));
         var handler = repositories.stateHandler("acme", "alice");
         handler.upsert("chat", Map.of("step", "greeting")).then(handler.get("chat")).as(StepVerifier::create)
