@@ -139,7 +139,11 @@ class SecretsIntegrationTests {
     }
 
     private List<String> lines() {
-        return appender.list.stream()
+        List<ILoggingEvent> events;
+        synchronized (appender) { // Lettuce threads may still log; the appender appends under this lock
+            events = new ArrayList<>(appender.list);
+        }
+        return events.stream()
                 .map(event -> event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage()
                         + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(
                                 event.getThrowableProxy())))

@@ -155,7 +155,7 @@ class TlsIntegrationTests {
         assertThat(tlsCause(error).getMessage()).isEqualTo("TLS handshake with 127.0.0.1:" + optional.tlsPort()
                 + " failed: server certificate not trusted (not issued by the configured CA)");
         assertThat(tlsCause(error).endpoint()).isEqualTo("127.0.0.1:" + optional.tlsPort());
-        assertThat(error.getMessage()).contains("pool 'default'", "rediss://127.0.0.1:" + optional.tlsPort(),
+        assertThat(error.getMessage()).contains("Could not connect pool '", "rediss://127.0.0.1:" + optional.tlsPort(),
                 "server certificate not trusted");
     }
 

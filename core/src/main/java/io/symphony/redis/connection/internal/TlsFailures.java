@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
 /** Turns a failed TLS connect into a {@link TlsHandshakeException} that says, in words, what went wrong where. */
 public final class TlsFailures {
 
+    /** A plain port reads the ClientHello as an unfinished inline command and never answers it. */
+    static final String NO_ANSWER = "connection initialization timed out (is this the server's TLS port? a plain "
+            + "Redis port never answers a TLS handshake)";
+
     private TlsFailures() {
     }
 
@@ -33,10 +37,8 @@ public final class TlsFailures {
         }
         SSLException ssl = find(error, SSLException.class);
         if (ssl == null) {
-            // A plain port reads the ClientHello as an unfinished inline command and never answers it.
             return messages(error).contains("initialization timed out")
-                    ? new TlsHandshakeException(address(endpoint), "connection initialization timed out (is this the "
-                            + "server's TLS port? a plain Redis port never answers a TLS handshake)", error)
+                    ? new TlsHandshakeException(address(endpoint), NO_ANSWER, error)
                     : error;
         }
         return new TlsHandshakeException(address(endpoint), reason(endpoint.tls(), error, ssl), error);
@@ -73,6 +75,9 @@ public final class TlsFailures {
             if (text.contains(alert)) {
                 return "the server rejected the client certificate (alert " + alert + ")";
             }
+        }
+        if (text.contains("handshake timed out")) {
+            return NO_ANSWER; // Lettuce's initialization timeout and Netty's handshake timeout race
         }
         if (text.contains("unsupported or unrecognized ssl message") || text.contains("not an ssl/tls record")) {
             return "the server did not answer in TLS (is this its TLS port?)";
