@@ -8,6 +8,7 @@ module io.symphony.redis.core {
     requires transitive tools.jackson.databind;
     requires transitive org.jspecify;
     requires transitive org.reactivestreams;
+    requires reactor.pool;
     requires io.netty.common;
     requires io.netty.transport;
     requires org.slf4j;
@@ -20,4 +21,7 @@ module io.symphony.redis.core {
     exports io.symphony.redis.keys;
     exports io.symphony.redis.ops;
     exports io.symphony.redis.runtime;
+
+    // Shared with the toolkit's own modules only; no compatibility promise.
+    exports io.symphony.redis.connection.internal to io.symphony.redis.listeners;
 }

@@ -31,6 +31,11 @@ public class RedisConnectException extends SymphonyRedisException {
         CONNECTION_REFUSED,
         /** The endpoint's host name does not resolve. */
         UNKNOWN_HOST,
+        /**
+         * The TLS handshake failed (certificate not trusted, expired or not naming the host, client certificate
+         * required or rejected); the cause chain holds a {@link io.symphony.redis.connection.TlsHandshakeException}.
+         */
+        TLS_HANDSHAKE_FAILED,
         /** Anything else (for example an unknown Sentinel master name or no reachable Cluster seed). */
         OTHER
     }

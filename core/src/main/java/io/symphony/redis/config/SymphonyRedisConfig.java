@@ -39,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * {@link #reconnectDelayMax()}, 1 s by default, decides how soon after the promotion). Writes acknowledged by a
  * primary shortly before it died may be lost: Redis replicates asynchronously.
  *
+ * <p><b>TLS.</b> A {@code rediss://} URL switches TLS on; {@link TlsOptions} name the CA, the client certificate
+ * for mutual TLS and the verify mode, for every alias ({@link Builder#tls(TlsOptions)}) or one
+ * ({@link Builder#aliasTls(String, TlsOptions)}). A URL may also carry them as query options:
+ * {@code rediss://h:6380?tlsCaFile=/etc/tls/ca.crt&tlsCertFile=/etc/tls/client.crt&tlsKeyFile=/etc/tls/client.key
+ * &verifyPeer=CA} (PEM files, an unencrypted key; they count as that URL's own options and beat {@code tls(...)}).
+ *
  * <p>Passwords never appear in {@link #toString()}, in logs or in exception messages.
  *
  * @since 0.1
@@ -103,6 +109,8 @@ public final class SymphonyRedisConfig {
     private final int workersUser;
     private final int workersTool;
     private final int workersAgent;
+    private final @Nullable TlsOptions tls;
+    private final Map<String, TlsOptions> aliasTls;
     private final List<PoolEndpoint> pools;
 
     private SymphonyRedisConfig(Builder b) {
@@ -123,7 +131,10 @@ public final class SymphonyRedisConfig {
         this.workersUser = b.workersUser;
         this.workersTool = b.workersTool;
         this.workersAgent = b.workersAgent;
+        this.tls = b.tls;
+        this.aliasTls = Collections.unmodifiableMap(new LinkedHashMap<>(b.aliasTls));
         this.pools = List.copyOf(resolvePools());
+        TlsSettings.requireSomeTlsEndpoint(tls, pools);
     }
 
     /** Start a builder with every default; a URL (single or per alias) must be given before {@code build()}. */
@@ -152,6 +163,10 @@ public final class SymphonyRedisConfig {
             throw new IllegalArgumentException("No Redis URL for pool aliases " + missing
                     + ": give a single url(...) or an aliasUrl(...) for each");
         }
+        List<String> unknownTls = aliasTls.keySet().stream().filter(a -> !aliases().contains(a)).toList();
+        if (!unknownTls.isEmpty()) {
+            throw new IllegalArgumentException("aliasTls names unknown pool aliases " + unknownTls);
+        }
         List<PoolEndpoint> resolved = new ArrayList<>();
         for (String alias : aliases()) {
             String aliasUrl = aliasUrls.get(alias);
@@ -170,19 +185,29 @@ public final class SymphonyRedisConfig {
 
     private PoolEndpoint verbatim(String alias, String aliasUrl) {
         if (RedisUrlParser.isCluster(aliasUrl)) {
-            return new PoolEndpoint(alias, 0, seeds(aliasUrl), UrlRedactor.redact(aliasUrl), true);
+            List<RedisURI> seeds = seeds(aliasUrl);
+            return new PoolEndpoint(alias, 0, seeds, UrlRedactor.redact(aliasUrl), true,
+                    tlsFor(alias, seeds, aliasUrl));
         }
         RedisURI uri = withSettings(RedisUrlParser.parse(aliasUrl), aliasUrl);
-        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(aliasUrl), false);
+        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(aliasUrl), false,
+                tlsFor(alias, List.of(uri), aliasUrl));
     }
 
     private PoolEndpoint fromSingleUrl(String alias, String singleUrl) {
         if (RedisUrlParser.isCluster(singleUrl)) {
-            return new PoolEndpoint(alias, 0, seeds(singleUrl), UrlRedactor.redact(singleUrl), true);
+            List<RedisURI> seeds = seeds(singleUrl);
+            return new PoolEndpoint(alias, 0, seeds, UrlRedactor.redact(singleUrl), true,
+                    tlsFor(alias, seeds, singleUrl));
         }
         RedisURI uri = withSettings(RedisUrlParser.parse(singleUrl), singleUrl);
         uri.setDatabase(databases.get(alias));
-        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(singleUrl), false);
+        return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(singleUrl), false,
+                tlsFor(alias, List.of(uri), singleUrl));
+    }
+
+    private @Nullable TlsOptions tlsFor(String alias, List<RedisURI> uris, String source) {
+        return TlsSettings.forAlias(alias, uris.get(0), source, tls, aliasTls);
     }
 
     private List<RedisURI> seeds(String clusterUrl) {
@@ -229,6 +254,16 @@ public final class SymphonyRedisConfig {
     /** Per-alias URLs as configured. Contains passwords: never log the values. */
     Map<String, String> aliasUrls() {
         return aliasUrls;
+    }
+
+    /** TLS options for every alias whose URL uses TLS (unless it has its own), or {@code null} for JDK defaults. */
+    public @Nullable TlsOptions tls() {
+        return tls;
+    }
+
+    /** TLS options per alias, as configured. */
+    public Map<String, TlsOptions> aliasTls() {
+        return aliasTls;
     }
 
     /** Shared multiplexed connections (default) or pools. */
@@ -331,7 +366,8 @@ public final class SymphonyRedisConfig {
                 && clientName.equals(other.clientName)
                 && keyspaceEvents == other.keyspaceEvents && keyspaceEventFlags.equals(other.keyspaceEventFlags)
                 && workersUser == other.workersUser && workersTool == other.workersTool
-                && workersAgent == other.workersAgent;
+                && workersAgent == other.workersAgent
+                && Objects.equals(tls, other.tls) && aliasTls.equals(other.aliasTls);
     }
 
     @Override
@@ -339,7 +375,7 @@ public final class SymphonyRedisConfig {
         return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, poolAcquireTimeout,
                 poolMaxPendingAcquires, rejectCommandsWhileDisconnected, commandTimeout,
                 connectTimeout, reconnectDelayMax, clientName, keyspaceEvents, keyspaceEventFlags, workersUser,
-                workersTool, workersAgent);
+                workersTool, workersAgent, tls, aliasTls);
     }
 
     @Override
@@ -348,7 +384,8 @@ public final class SymphonyRedisConfig {
                 + ", poolSize=" + poolSize + ", poolAcquireTimeout=" + poolAcquireTimeout
                 + ", poolMaxPendingAcquires=" + poolMaxPendingAcquires + ", rejectCommandsWhileDisconnected="
                 + rejectCommandsWhileDisconnected + ", commandTimeout=" + commandTimeout + ", keyspaceEvents="
-                + (keyspaceEvents ? keyspaceEventFlags : "off") + "]";
+                + (keyspaceEvents ? keyspaceEventFlags : "off") + (tls == null ? "" : ", tls=" + tls)
+                + (aliasTls.isEmpty() ? "" : ", aliasTls=" + aliasTls) + "]";
     }
 
     /**
@@ -375,6 +412,8 @@ public final class SymphonyRedisConfig {
         private int workersUser = DEFAULT_WORKERS_USER;
         private int workersTool = DEFAULT_WORKERS_TOOL;
         private int workersAgent = DEFAULT_WORKERS_AGENT;
+        private @Nullable TlsOptions tls;
+        private final Map<String, TlsOptions> aliasTls = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -398,6 +437,8 @@ public final class SymphonyRedisConfig {
             this.workersUser = c.workersUser;
             this.workersTool = c.workersTool;
             this.workersAgent = c.workersAgent;
+            this.tls = c.tls;
+            this.aliasTls.putAll(c.aliasTls);
         }
 
         /**
@@ -562,6 +603,25 @@ public final class SymphonyRedisConfig {
         /** Threads of the agent scheduler; default 16. */
         public Builder workersAgent(int n) {
             this.workersAgent = positive("workersAgent", n);
+            return this;
+        }
+
+        /**
+         * Use these TLS options (CA, client certificate, verify mode) for every alias whose URL uses TLS
+         * ({@code rediss://}) and that has none of its own; {@code build()} fails if no URL uses TLS.
+         */
+        public Builder tls(TlsOptions options) {
+            this.tls = Objects.requireNonNull(options, "tls");
+            return this;
+        }
+
+        /**
+         * Use these TLS options for one alias, e.g. one whose {@link #aliasUrl(String, String) URL} points at a
+         * server with another CA or client certificate; {@code build()} fails if its URL does not use TLS.
+         */
+        public Builder aliasTls(String alias, TlsOptions options) {
+            requireAliasName(alias);
+            aliasTls.put(alias, Objects.requireNonNull(options, "options"));
             return this;
         }
 

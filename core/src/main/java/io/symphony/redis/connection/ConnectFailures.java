@@ -48,6 +48,11 @@ final class ConnectFailures {
     private static Finding diagnose(List<Throwable> chain, Duration connectTimeout, Duration handshakeTimeout,
             boolean cluster) {
         for (Throwable t : chain) {
+            if (t instanceof TlsHandshakeException tls) {
+                return new Finding(Reason.TLS_HANDSHAKE_FAILED, tls.getMessage());
+            }
+        }
+        for (Throwable t : chain) {
             String authentication = authentication(t.getMessage());
             if (authentication != null) {
                 return new Finding(Reason.AUTHENTICATION_FAILED, authentication);

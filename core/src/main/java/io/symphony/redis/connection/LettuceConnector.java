@@ -17,6 +17,9 @@ import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.connection.internal.QuietClose;
+import io.symphony.redis.config.TlsOptions;
+import io.symphony.redis.connection.internal.LettuceTls;
+import io.symphony.redis.connection.internal.TlsFailures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +53,8 @@ final class LettuceConnector {
     /** Per seed set: its cluster client once the topology is loaded (loaded once, shared by every connection). */
     private final Map<String, Mono<RedisClusterClient>> clusterTopologies = new LinkedHashMap<>();
     private final AtomicBoolean shutdown = new AtomicBoolean();
+    /** Standalone clients of endpoints with TLS options (SSL options are per client in Lettuce). */
+    private final Map<TlsOptions, RedisClient> tlsClients = new LinkedHashMap<>();
 
     LettuceConnector(ClientResources resources, SymphonyRedisConfig config) {
         this.resources = resources;
@@ -61,6 +67,24 @@ final class LettuceConnector {
                 .build());
     }
 
+    /** The standalone client for the endpoint's TLS options: one per distinct options, the shared one without. */
+    private synchronized RedisClient standalone(PoolEndpoint endpoint) {
+        @Nullable TlsOptions tls = endpoint.tls();
+        if (tls == null) {
+            return standalone;
+        }
+        return tlsClients.computeIfAbsent(tls, options -> {
+            LettuceTls.warnIfUnverified(endpoint);
+            RedisClient client = RedisClient.create(resources);
+            client.setOptions(LettuceTls.apply(ClientOptions.builder(), endpoint)
+                    .socketOptions(socketOptions())
+                    .disconnectedBehavior(disconnectedBehavior())
+                    .timeoutOptions(TimeoutOptions.enabled())
+                    .build());
+            return client;
+        });
+    }
+
     /**
      * Lazily connect to the endpoint; each subscription opens a new connection. A connect still in flight when
      * {@link #shutdown()} runs (its subscriber cancelled) is closed when it completes, so none outlives the clients.
@@ -70,15 +94,17 @@ final class LettuceConnector {
             return clusterClient(endpoint)
                     .flatMap(client -> Mono.fromCompletionStage(() -> closedAfterShutdown(
                             client.connectAsync(StringCodec.UTF8))))
-                    .map(connection -> (StatefulConnection<String, String>) connection);
+                    .map(connection -> (StatefulConnection<String, String>) connection)
+                    .onErrorMap(error -> TlsFailures.translate(endpoint, error));
         }
         RedisURI uri = endpoint.uris().get(0);
         return Mono.fromCompletionStage(() -> closedAfterShutdown(
-                        standalone.connectAsync(StringCodec.UTF8, handshakeBounded(uri))))
+                        standalone(endpoint).connectAsync(StringCodec.UTF8, handshakeBounded(uri))))
                 .map(connection -> {
                     connection.setTimeout(uri.getTimeout());
                     return (StatefulConnection<String, String>) connection;
-                });
+                })
+                .onErrorMap(error -> TlsFailures.translate(endpoint, error));
     }
 
     /**
@@ -133,7 +159,8 @@ final class LettuceConnector {
 
     private RedisClusterClient newClusterClient(PoolEndpoint endpoint) {
         RedisClusterClient client = RedisClusterClient.create(resources, endpoint.uris());
-        client.setOptions(ClusterClientOptions.builder()
+        LettuceTls.warnIfUnverified(endpoint);
+        client.setOptions(LettuceTls.apply(ClusterClientOptions.builder(), endpoint)
                 .socketOptions(socketOptions())
                 .disconnectedBehavior(disconnectedBehavior())
                 .timeoutOptions(TimeoutOptions.enabled())
@@ -165,11 +192,15 @@ final class LettuceConnector {
                 return Mono.empty();
             }
             List<RedisClusterClient> clients;
+            List<RedisClient> standaloneClients = new ArrayList<>();
             synchronized (this) {
                 clients = List.copyOf(clusterClients);
+                standaloneClients.addAll(tlsClients.values());
             }
+            standaloneClients.add(standalone);
             return Flux.concat(Flux.fromIterable(clients).map(LettuceConnector::shutdownLater))
-                    .then(shutdownLater(standalone));
+                    .thenMany(Flux.concat(Flux.fromIterable(standaloneClients).map(LettuceConnector::shutdownLater)))
+                    .then();
         });
     }
 

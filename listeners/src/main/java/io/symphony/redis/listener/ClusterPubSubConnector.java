@@ -21,6 +21,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.runtime.KeyspaceEventFlags;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.connection.internal.CancelSafeConnect;
+import io.symphony.redis.connection.internal.LettuceTls;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.BitSet;
@@ -84,9 +85,9 @@ final class ClusterPubSubConnector extends PubSubConnector {
                 .toList();
         SocketOptions socket = SocketOptions.builder().connectTimeout(NODE_TIMEOUT).keepAlive(true).build();
         this.topology = RedisClusterClient.create(resources, seeds);
-        topology.setOptions(ClusterClientOptions.builder().socketOptions(socket).build());
+        topology.setOptions(LettuceTls.apply(ClusterClientOptions.builder(), endpoint).socketOptions(socket).build());
         this.nodes = RedisClient.create(resources);
-        nodes.setOptions(ClientOptions.builder().socketOptions(socket).build());
+        nodes.setOptions(LettuceTls.apply(ClientOptions.builder(), endpoint).socketOptions(socket).build());
         this.refreshInterval = refreshInterval;
     }
 

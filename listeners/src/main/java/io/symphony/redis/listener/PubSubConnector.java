@@ -1,5 +1,6 @@
 package io.symphony.redis.listener;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
@@ -10,6 +11,7 @@ import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.connection.internal.CancelSafeConnect;
 import io.symphony.redis.connection.internal.QuietClose;
+import io.symphony.redis.connection.internal.LettuceTls;
 import java.net.SocketAddress;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -109,6 +111,7 @@ abstract class PubSubConnector {
         Standalone(PoolEndpoint endpoint, String channel, Consumer<ListenerState> states, ClientResources resources) {
             super(endpoint, channel, states, resources);
             this.client = RedisClient.create(resources);
+            client.setOptions(LettuceTls.apply(ClientOptions.builder(), endpoint).build());
             client.addListener(stateListener());
         }
 
