@@ -69,8 +69,7 @@ public final class TriggerListener {
         this.events = ExpiryEvents.create(runtime, options.events());
         this.store = new TriggerStore(runtime.ops(), runtime.keys(), options.events().pool());
         this.runner = new HandlerRunner(registry, store, runtime.keys(), options.scheduler(), lags);
-        Duration configured = options.lease();
-        this.lease = configured != null ? configured : registry.retryPolicy().worstCase().plus(LEASE_MARGIN);
+        this.lease = options.lease().orElseGet(() -> registry.retryPolicy().worstCase().plus(LEASE_MARGIN));
     }
 
     /** Create a listener with default options; nothing runs until {@link #start()}. */

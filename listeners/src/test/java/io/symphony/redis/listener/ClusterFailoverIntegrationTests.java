@@ -54,7 +54,7 @@ class ClusterFailoverIntegrationTests {
                     handledAt.add(System.nanoTime());
                     fx.counts.computeIfAbsent(event.identifier(), id -> new AtomicInteger()).incrementAndGet();
                 }));
-                fx.listener(fx.runtime(), registry, TriggerListenerOptions.defaults().withLease(LEASE)).start()
+                fx.listener(fx.runtime(), registry, TriggerListenerOptions.builder().lease(LEASE).build()).start()
                         .block(Duration.ofSeconds(30));
             }
             String due = RedisTrigger.dueIndexKey(fx.keys);

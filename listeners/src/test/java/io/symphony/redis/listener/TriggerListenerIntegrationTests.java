@@ -188,8 +188,8 @@ class TriggerListenerIntegrationTests {
         AtomicInteger throwing = new AtomicInteger();
         AtomicInteger slow = new AtomicInteger();
         AtomicInteger fine = new AtomicInteger();
-        TriggerRegistry registry = TriggerRegistry.create(RetryPolicy.defaults().withMaxAttempts(3)
-                .withTimeout(Duration.ofMillis(200)).withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)), 16,
+        TriggerRegistry registry = TriggerRegistry.create(RetryPolicy.builder().maxAttempts(3)
+                .timeout(Duration.ofMillis(200)).backoff(Duration.ofMillis(10), Duration.ofMillis(50)).build(), 16,
                 false);
         registry.on("throws", event -> {
             throwing.incrementAndGet();
@@ -228,7 +228,7 @@ class TriggerListenerIntegrationTests {
         Sinks.Empty<Void> release = Sinks.empty();
         stuck.on("lease", event -> Mono.fromRunnable(stuckRuns::incrementAndGet).then(release.asMono()));
         TriggerListener dying = TriggerListener.create(runtime, stuck,
-                TriggerListenerOptions.defaults().withLease(Duration.ofMillis(800)));
+                TriggerListenerOptions.builder().lease(Duration.ofMillis(800)).build());
         dying.start().block(Duration.ofSeconds(10));
         fx.triggers(runtime, "acme").set("lease", "z", Duration.ofMillis(50)).block(Duration.ofSeconds(5));
         await().atMost(Duration.ofSeconds(5)).until(() -> stuckRuns.get() == 1);
