@@ -36,14 +36,16 @@ final class HandlerRunner {
     private final TriggerStore store;
     private final KeyFactory keys;
     private final Scheduler scheduler;
+    private final Scheduler handlerScheduler;
     private final FireLagRecorder lags;
 
     HandlerRunner(TriggerRegistry registry, TriggerStore store, KeyFactory keys, Scheduler scheduler,
-            FireLagRecorder lags) {
+            Scheduler handlerScheduler, FireLagRecorder lags) {
         this.registry = registry;
         this.store = store;
         this.keys = keys;
         this.scheduler = scheduler;
+        this.handlerScheduler = handlerScheduler;
         this.lags = lags;
     }
 
@@ -71,6 +73,9 @@ final class HandlerRunner {
                     attempts.incrementAndGet();
                     return handler.handle(event);
                 })
+                // Every attempt starts on the handler scheduler: a handler that blocks must never hold a Redis
+                // I/O thread (the claim's reply arrives on one) or the timer thread of the retry backoff.
+                .subscribeOn(handlerScheduler)
                 .timeout(policy.timeout(), scheduler)
                 .retryWhen(Retry.backoff(policy.maxAttempts() - 1L, policy.firstBackoff())
                         .maxBackoff(policy.maxBackoff())

@@ -68,7 +68,8 @@ public final class TriggerListener {
         this.options = options;
         this.events = ExpiryEvents.create(runtime, options.events());
         this.store = new TriggerStore(runtime.ops(), runtime.keys(), options.events().pool());
-        this.runner = new HandlerRunner(registry, store, runtime.keys(), options.scheduler(), lags);
+        this.runner = new HandlerRunner(registry, store, runtime.keys(), options.scheduler(),
+                options.handlerScheduler(), lags);
         this.lease = options.lease().orElseGet(() -> registry.retryPolicy().worstCase().plus(LEASE_MARGIN));
     }
 

@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -90,11 +93,21 @@ public final class TriggerRegistry {
     }
 
     /**
-     * Register every method of {@code target} annotated with {@link OnTrigger}; each must be public, take one
-     * {@link TriggerEvent} and return a {@code Mono} (or another {@code Publisher}, whose completion counts).
+     * Register every method of {@code target} annotated with {@link OnTrigger}. Each must be a public instance
+     * method taking one {@link TriggerEvent}; what it returns decides what "done" means, and the claim is
+     * acknowledged only then:
+     * <ul>
+     * <li>a {@code Publisher} ({@code Mono}, {@code Flux}, ...): its completion, after every element (elements are
+     * ignored; an error or the policy's timeout is a failed attempt);</li>
+     * <li>a {@code CompletionStage} ({@code CompletableFuture}): its completion;</li>
+     * <li>{@code void} or {@code Void}: the method returning; it may block, since handlers run on the listener's
+     * handler scheduler, never a Redis I/O thread.</li>
+     * </ul>
+     * A {@code null} publisher or stage counts as done.
      *
      * @return one registration for all of them
-     * @throws IllegalArgumentException if a method has the wrong shape or the object has no annotated method
+     * @throws IllegalArgumentException if a method has another shape (the message names the method) or the object
+     *     has no annotated method
      * @throws IllegalStateException if an action is already registered (nothing of {@code target} is registered)
      */
     public Registration register(Object target) {
@@ -160,27 +173,41 @@ public final class TriggerRegistry {
     }
 
     private static Method checked(Method method) {
+        Class<?> returns = method.getReturnType();
+        boolean knownResult = returns == void.class || returns == Void.class
+                || Publisher.class.isAssignableFrom(returns) || CompletionStage.class.isAssignableFrom(returns);
         boolean shape = method.getParameterCount() == 1 && method.getParameterTypes()[0] == TriggerEvent.class
-                && Publisher.class.isAssignableFrom(method.getReturnType())
-                && !Modifier.isStatic(method.getModifiers());
+                && knownResult && !Modifier.isStatic(method.getModifiers());
         if (!shape) {
             throw new IllegalArgumentException("@OnTrigger method " + method + " must be an instance method taking "
-                    + "one TriggerEvent and returning a Mono");
+                    + "one TriggerEvent and returning void, a Publisher (Mono, Flux) or a CompletionStage");
         }
         return method;
     }
 
     private static Mono<Void> invoke(Object target, Method method, TriggerEvent event) {
         return Mono.defer(() -> {
+            Object result;
             try {
-                Publisher<?> result = (Publisher<?>) method.invoke(target, event);
-                return result == null ? Mono.<Void>empty() : Mono.from(result).then();
+                result = method.invoke(target, event);
             } catch (InvocationTargetException e) {
                 return Mono.error(e.getCause());
             } catch (IllegalAccessException e) {
                 return Mono.error(e);
             }
+            return completionOf(result);
         });
+    }
+
+    /** Completes when the handler's work does: every element of a publisher, or the stage; never cut short. */
+    private static Mono<Void> completionOf(@Nullable Object result) {
+        if (result instanceof Publisher<?> publisher) {
+            return Flux.from(publisher).then();
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            return Mono.fromCompletionStage(stage).then();
+        }
+        return Mono.empty();
     }
 
     /** One action's registration. */
