@@ -53,6 +53,7 @@ public final class TriggerListener {
     private final HandlerRunner runner;
     private final FireLagRecorder lags = new FireLagRecorder();
     private final Duration lease;
+    private final LeaseRenewer leases;
     private final AtomicLong nextDelay = new AtomicLong();
     /** Claimed occurrences not finished yet; the sweeper claims only as many as there are free handler slots. */
     private final AtomicInteger unfinished = new AtomicInteger();
@@ -66,11 +67,26 @@ public final class TriggerListener {
     private TriggerListener(SymphonyRuntime runtime, TriggerRegistry registry, TriggerListenerOptions options) {
         this.registry = registry;
         this.options = options;
+        this.lease = lease(options, registry.retryPolicy());
         this.events = ExpiryEvents.create(runtime, options.events());
         this.store = new TriggerStore(runtime.ops(), runtime.keys(), options.events().pool());
         this.runner = new HandlerRunner(registry, store, runtime.keys(), options.scheduler(),
                 options.handlerScheduler(), lags);
-        this.lease = options.lease().orElseGet(() -> registry.retryPolicy().worstCase().plus(LEASE_MARGIN));
+        this.leases = new LeaseRenewer(store, lease, options.scheduler());
+    }
+
+    /**
+     * The configured lease, or one attempt's timeout plus a margin: renewals keep a running claim alive, so the lease
+     * only bounds how late a dead instance's claims are re-delivered.
+     */
+    private static Duration lease(TriggerListenerOptions options, RetryPolicy policy) {
+        Duration configured = options.lease().orElse(policy.timeout().plus(LEASE_MARGIN));
+        if (configured.compareTo(policy.timeout()) < 0) {
+            throw new IllegalArgumentException("lease " + configured + " is shorter than one attempt of the registry's "
+                    + "retry policy (timeout " + policy.timeout() + "): a claim must outlive one attempt even when a "
+                    + "renewal is late; set a lease >= the attempt timeout or a shorter timeout");
+        }
+        return configured;
     }
 
     /** Create a listener with default options; nothing runs until {@link #start()}. */
@@ -81,7 +97,8 @@ public final class TriggerListener {
     /**
      * Create a listener; nothing runs until {@link #start()}.
      *
-     * @throws IllegalArgumentException if the options name an unknown pool alias
+     * @throws IllegalArgumentException if the options name an unknown pool alias, or set a lease shorter than the
+     *     registry's per-attempt timeout
      */
     public static TriggerListener create(SymphonyRuntime runtime, TriggerRegistry registry,
             TriggerListenerOptions options) {
@@ -121,18 +138,23 @@ public final class TriggerListener {
                 } else {
                     started.tryEmitError(error);
                     stopping.tryEmitEmpty();
+                    fresh.disposeRenewals();
                     running.compareAndSet(fresh, null);
                 }
             };
             // Stop the sources, not the claimed stream: an occurrence once claimed is always run (or dead-lettered).
             fresh.disposable = pipeline(stopping.asMono(), eventsFailed)
-                    .flatMap(claim -> runner.run(claim).doFinally(signal -> unfinished.decrementAndGet()),
-                            registry.concurrency())
+                    .flatMap(claim -> runner.run(claim).doFinally(signal -> {
+                        leases.release(claim);
+                        unfinished.decrementAndGet();
+                    }), registry.concurrency())
                     .subscribe(ignored -> { }, error -> {
                         log.error("Trigger listener stopped on an error", error);
                         started.tryEmitError(error);
                         fresh.done.tryEmitEmpty();
                     }, fresh.done::tryEmitEmpty);
+            // Renewals outlive stop(): the handlers stop() waits for keep their claims until they are acknowledged.
+            fresh.renewals = leases.run().subscribe();
             return Mono.firstWithSignal(connected, started.asMono());
         });
     }
@@ -150,7 +172,9 @@ public final class TriggerListener {
                 return Mono.empty();
             }
             current.stopping.tryEmitEmpty();
-            return current.done.asMono().then(events.close());
+            return current.done.asMono()
+                    .doFinally(signal -> current.disposeRenewals())
+                    .then(events.close());
         });
     }
 
@@ -199,8 +223,12 @@ public final class TriggerListener {
             return known.map(event -> new Claim(event.key(), System.currentTimeMillis(), -1,
                     TriggerEvent.Source.BROADCAST)).doOnNext(claim -> unfinished.incrementAndGet());
         }
+        // A claim's lease is renewed from the moment it is taken, also while it waits in a queue for a handler slot.
         Flux<Claim> fast = known.flatMap(event -> store.claimEvent(event.key(), lease)
-                .doOnNext(claim -> unfinished.incrementAndGet())
+                .doOnNext(claim -> {
+                    leases.hold(claim);
+                    unfinished.incrementAndGet();
+                })
                 .doOnSuccess(ignored -> failedEventClaims.set(0))
                 .onErrorResume(error -> {
                     if (failedEventClaims.getAndIncrement() == 0) {
@@ -240,6 +268,7 @@ public final class TriggerListener {
         return store.sweep(batch, lease, options.dedupWindow())
                 .timeout(options.sweepTimeout(), options.scheduler())
                 .doOnNext(sweep -> {
+                    sweep.claims().forEach(leases::hold);
                     unfinished.addAndGet(sweep.claims().size());
                     planNext(sweep, batch);
                     long failed = failedSweeps.getAndSet(0);
@@ -277,9 +306,17 @@ public final class TriggerListener {
         final Sinks.Empty<Void> stopping;
         final Sinks.Empty<Void> done = Sinks.empty();
         @Nullable Disposable disposable;
+        @Nullable Disposable renewals;
 
         Running(Sinks.Empty<Void> stopping) {
             this.stopping = stopping;
+        }
+
+        void disposeRenewals() {
+            Disposable current = renewals;
+            if (current != null) {
+                current.dispose();
+            }
         }
     }
 }

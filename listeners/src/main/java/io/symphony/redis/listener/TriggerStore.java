@@ -24,6 +24,7 @@ final class TriggerStore {
     private final String due;
     private final String inflight;
     private final String recent;
+    private final String tokens;
     private final String dead;
 
     TriggerStore(RedisOps ops, KeyFactory keys, String pool) {
@@ -32,6 +33,7 @@ final class TriggerStore {
         this.due = RedisTrigger.dueIndexKey(keys);
         this.inflight = RedisTrigger.indexKey(keys, "inflight");
         this.recent = RedisTrigger.indexKey(keys, "recent");
+        this.tokens = RedisTrigger.indexKey(keys, "tokens");
         this.dead = RedisTrigger.indexKey(keys, "dead");
     }
 
@@ -40,13 +42,14 @@ final class TriggerStore {
     }
 
     Mono<Sweep> sweep(int batch, Duration lease, Duration window) {
-        return ops.eval(TriggerScripts.SWEEP, List.of(due, inflight, recent),
+        return ops.eval(TriggerScripts.SWEEP, List.of(due, inflight, recent, tokens),
                         List.of(String.valueOf(batch), millis(lease), millis(window)), pool)
                 .map(TriggerStore::sweepOf);
     }
 
     Mono<Claim> claimEvent(String key, Duration lease) {
-        return ops.eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent), List.of(key, millis(lease)),
+        return ops.eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent, tokens), List.of(key,
+                        millis(lease)),
                         pool)
                 .handle((reply, sink) -> {
                     long kind = (Long) reply.get(0);
@@ -63,15 +66,31 @@ final class TriggerStore {
         if (claim.lease() < 0) {
             return Mono.empty();
         }
-        return ops.eval(TriggerScripts.ACK, List.of(inflight), List.of(claim.key(), String.valueOf(claim.lease())),
-                pool).then();
+        return ops.eval(TriggerScripts.ACK, List.of(inflight, tokens), List.of(claim.key(),
+                String.valueOf(claim.lease())), pool).then();
     }
 
     Mono<Void> deadLetter(Claim claim, DeadLetter letter) {
         return Mono.fromCallable(() -> JSON.writeValueAsString(toMap(letter)))
-                .flatMap(json -> ops.eval(TriggerScripts.DEAD_LETTER, List.of(inflight, dead),
+                .flatMap(json -> ops.eval(TriggerScripts.DEAD_LETTER, List.of(inflight, tokens, dead),
                         List.of(claim.key(), String.valueOf(claim.lease()), letter.id(), json), pool))
                 .then();
+    }
+
+    /**
+     * Renew the leases of {@code held} (key to claim token) to server now + {@code lease}, one script per call.
+     *
+     * @return the keys whose claim this instance no longer holds
+     */
+    Mono<List<String>> renew(Map<String, Long> held, Duration lease) {
+        List<String> args = new ArrayList<>(1 + held.size() * 2);
+        args.add(millis(lease));
+        held.forEach((key, token) -> {
+            args.add(key);
+            args.add(String.valueOf(token));
+        });
+        return ops.eval(TriggerScripts.RENEW, List.of(inflight, tokens), args, pool)
+                .map(lost -> lost.stream().map(String::valueOf).toList());
     }
 
     Flux<DeadLetter> deadLetters() {

@@ -223,7 +223,9 @@ class TriggerListenerIntegrationTests {
     @Test
     void claimOfADeadInstance_isRedeliveredAfterItsLease() {
         SymphonyRuntime runtime = fx.runtime();
-        TriggerRegistry stuck = TriggerRegistry.create();
+        // One attempt of at most the lease, so the stuck handler is neither retried nor rejected with its lease.
+        TriggerRegistry stuck = TriggerRegistry.create(RetryPolicy.builder().maxAttempts(1)
+                .timeout(Duration.ofMillis(800)).build(), 4, false);
         AtomicInteger stuckRuns = new AtomicInteger();
         Sinks.Empty<Void> release = Sinks.empty();
         stuck.on("lease", event -> Mono.fromRunnable(stuckRuns::incrementAndGet).then(release.asMono()));
