@@ -60,8 +60,7 @@ final class HandlerRunner {
                 Instant.ofEpochMilli(claim.dueMillis()), claim.source());
         return registry.lookup(key.action(), key.key())
                 .map(handler -> attempt(handler, event, claim))
-                .orElseGet(() -> deadLetter(claim, event, 0, "no handler registered for action '" + key.action()
-                        + "'"))
+                .orElseGet(() -> unhandled(claim, event))
                 .onErrorResume(this::logged);
     }
 
@@ -93,6 +92,14 @@ final class HandlerRunner {
                 // Only the handler's failure dead-letters: a failed ack of a handled occurrence is left to the lease
                 // (logged by run()), else a replay of that dead letter would run the handler a second time.
                 .flatMap(handled -> handled ? closing(store.ack(claim), claim) : Mono.empty());
+    }
+
+    /** A claim whose action has no handler (a re-delivery, or a handler cancelled since the claim). */
+    private Mono<Void> unhandled(Claim claim, TriggerEvent event) {
+        if (registry.unhandledActions() == UnhandledActions.LEAVE) {
+            return closing(store.unclaim(claim), claim);
+        }
+        return deadLetter(claim, event, 0, "no handler registered for action '" + event.action() + "'");
     }
 
     private Mono<Void> deadLetter(Claim claim, TriggerEvent event, int attempts, String error) {

@@ -1,8 +1,13 @@
 package io.symphony.redis.listener;
 
+import io.symphony.redis.keys.KeyFactory;
+import io.symphony.redis.keys.TriggerKey;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +50,7 @@ public final class TriggerListener {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final int EVENT_CLAIM_CONCURRENCY = 32;
     private static final long BUSY_RECHECK_MS = 10;
+    private static final int MAX_LEFT_SEEN = 10_000;
 
     private final TriggerRegistry registry;
     private final TriggerListenerOptions options;
@@ -63,13 +69,18 @@ public final class TriggerListener {
     private final AtomicLong failedEventClaims = new AtomicLong();
     private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final KeyFactory keys;
+    /** Keys left for want of a handler that were counted already, so each is counted once, not once per sweep. */
+    private final Set<String> leftSeen = ConcurrentHashMap.newKeySet();
 
     private TriggerListener(SymphonyRuntime runtime, TriggerRegistry registry, TriggerListenerOptions options) {
         this.registry = registry;
         this.options = options;
+        this.keys = runtime.keys();
         this.lease = lease(options, registry.retryPolicy());
         this.events = ExpiryEvents.create(runtime, options.events());
-        this.store = new TriggerStore(runtime.ops(), runtime.keys(), options.events().pool());
+        this.store = new TriggerStore(runtime.ops(), runtime.keys(), options.events().pool(),
+                registry.namespace());
         this.runner = new HandlerRunner(registry, store, runtime.keys(), options.scheduler(),
                 options.handlerScheduler(), lags);
         this.leases = new LeaseRenewer(store, lease, options.scheduler());
@@ -213,8 +224,9 @@ public final class TriggerListener {
         // An event-stream failure must not end the sweeper: the due-index is the record, events only a fast path.
         Flux<ExpiryEvent> known = events.events()
                 .takeUntilOther(stopping)
-                .filter(event -> registry.has(event.action()) || registry.lookup(event.action(), event.key())
-                        .isPresent())
+                // An event does not tell its namespace: an action without a handler here may be another service's,
+                // so it is neither counted nor warned about; the sweeper reports this namespace's own.
+                .filter(event -> registry.has(event.action()))
                 .onErrorResume(error -> {
                     eventsFailed.accept(error);
                     return Mono.empty();
@@ -265,9 +277,10 @@ public final class TriggerListener {
     }
 
     private Flux<Claim> sweepClaims(int batch) {
-        return store.sweep(batch, lease, options.dedupWindow())
+        return store.sweep(batch, lease, options.dedupWindow(), matchers())
                 .timeout(options.sweepTimeout(), options.scheduler())
                 .doOnNext(sweep -> {
+                    sweep.left().forEach(this::left);
                     sweep.claims().forEach(leases::hold);
                     unfinished.addAndGet(sweep.claims().size());
                     planNext(sweep, batch);
@@ -287,6 +300,26 @@ public final class TriggerListener {
                     return Mono.empty();
                 })
                 .flatMapIterable(TriggerStore.Sweep::claims);
+    }
+
+    /** With {@link UnhandledActions#LEAVE}, the sweep claims only actions with a handler; else every one. */
+    private @Nullable List<String> matchers() {
+        if (registry.unhandledActions() != UnhandledActions.LEAVE) {
+            return null;
+        }
+        String prefix = ":" + keys.triggerPrefix() + ":";
+        return registry.actions().stream().map(action -> prefix + KeyFactory.escape(action) + ":").toList();
+    }
+
+    /** A due entry the sweep left in the index for want of a handler: counted and warned about once per key. */
+    private void left(String key) {
+        if (leftSeen.size() >= MAX_LEFT_SEEN) {
+            leftSeen.clear();
+        }
+        if (leftSeen.add(key)) {
+            String action = keys.parseTrigger(key).map(TriggerKey::action).orElse(key);
+            registry.unhandled(action, key);
+        }
     }
 
     private void planNext(TriggerStore.Sweep sweep, int batch) {

@@ -17,7 +17,10 @@ final class TriggerScripts {
             """;
 
     /**
-     * KEYS due, inflight, recent, tokens; ARGV batch, lease ms, dedup window ms. Trims the recent set, re-leases up to
+     * KEYS due, inflight, recent, tokens; ARGV batch, lease ms, dedup window ms, 1 to claim only the actions that
+     * follow (0: every action), then the action matchers ({@code :<prefix>:<escaped action>:}). Filtered, due
+     * entries of other actions are left in the index (kind 0 in the reply, not claimed) and up to 4 x batch due
+     * entries are looked at, so that many left entries ahead of ours delay ours. Trims the recent set, re-leases up to
      * {@code batch} in-flight entries whose lease ran out (kind 2), claims up to {@code batch} due entries (kind 1:
      * ZREM from the index, ZADD in-flight with a lease, ZADD recent). Returns {now, next wake-up or -1, then
      * kind, key, due, lease per claim}.
@@ -36,18 +39,44 @@ final class TriggerScripts {
               table.insert(out, now)
               table.insert(out, lease)
             end
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES', 'LIMIT', 0, batch)
-            for i = 1, #due, 2 do
-              redis.call('ZREM', KEYS[1], due[i])
-              redis.call('ZADD', KEYS[2], lease, due[i])
-              redis.call('HSET', KEYS[4], due[i], lease)
-              redis.call('ZADD', KEYS[3], now, due[i])
-              table.insert(out, 1)
-              table.insert(out, due[i])
-              table.insert(out, math.floor(tonumber(due[i + 1])))
-              table.insert(out, lease)
+            local filtered = ARGV[4] == '1'
+            local function handled(key)
+              if not filtered then return true end
+              for m = 5, #ARGV do
+                if string.find(key, ARGV[m], 1, true) then return true end
+              end
+              return false
             end
+            local window = batch
+            if filtered then window = batch * 4 end
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES', 'LIMIT', 0, window)
+            local claimed = 0
+            local skipped = false
+            for i = 1, #due, 2 do
+              if claimed >= batch then break end
+              if not handled(due[i]) then
+                skipped = true
+                table.insert(out, 0)
+                table.insert(out, due[i])
+                table.insert(out, math.floor(tonumber(due[i + 1])))
+                table.insert(out, 0)
+              else
+                claimed = claimed + 1
+                redis.call('ZREM', KEYS[1], due[i])
+                redis.call('ZADD', KEYS[2], lease, due[i])
+                redis.call('HSET', KEYS[4], due[i], lease)
+                redis.call('ZADD', KEYS[3], now, due[i])
+                table.insert(out, 1)
+                table.insert(out, due[i])
+                table.insert(out, math.floor(tonumber(due[i + 1])))
+                table.insert(out, lease)
+              end
+            end
+            -- Entries left for another handler are due already: wake for the next one still to come instead.
             local nextDue = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            if skipped then
+              nextDue = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. now, '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+            end
             local nextLease = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
             local wake = -1
             if #nextDue > 0 then wake = math.floor(tonumber(nextDue[2])) end
@@ -59,7 +88,9 @@ final class TriggerScripts {
             """);
 
     /**
-     * KEYS due, inflight, recent, tokens; ARGV key, lease ms. Claim the occurrence a keyspace event announced. Returns
+     * KEYS due, inflight, recent, tokens; ARGV key, lease ms, 1 to claim keys without an index entry (the default
+     * namespace: the original writes no index) or 0 (another namespace: an unindexed key is not its own). Claim the occurrence a keyspace event announced.
+     * Returns
      * {kind, due, lease}: kind 1 = claimed the indexed entry (due time passed); kind 2 = claimed a key without
      * an index entry (written as the original does); kind 0 = not ours to run: already claimed (recent or in
      * flight), or the index holds a later due time (the event is a late one of an occurrence the sweeper handled,
@@ -76,7 +107,7 @@ final class TriggerScripts {
               redis.call('ZADD', KEYS[3], now, ARGV[1])
               return {1, math.floor(tonumber(due)), lease}
             end
-            if redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('ZSCORE', KEYS[2], ARGV[1]) then
+            if ARGV[3] ~= '1' or redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('ZSCORE', KEYS[2], ARGV[1]) then
               return {0, 0, 0}
             end
             redis.call('ZADD', KEYS[2], lease, ARGV[1])
@@ -116,6 +147,17 @@ final class TriggerScripts {
               release(ARGV[1])
             end
             redis.call('HSET', KEYS[3], ARGV[3], ARGV[4])
+            return 1
+            """);
+
+    /**
+     * KEYS inflight, tokens, due; ARGV key, token, due ms. Give a claim back: release it (if still held) and put
+     * the key back in the due-index at its due time, unless it was set again meanwhile. Returns 1 or 0.
+     */
+    static final RedisScript<Long> UNCLAIM = RedisScript.returningLong(HOLDS + """
+            if not holds(ARGV[1], ARGV[2]) then return 0 end
+            release(ARGV[1])
+            redis.call('ZADD', KEYS[3], 'NX', ARGV[3], ARGV[1])
             return 1
             """);
 

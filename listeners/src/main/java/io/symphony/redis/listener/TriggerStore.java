@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,29 +28,44 @@ final class TriggerStore {
     private final String tokens;
     private final String dead;
 
-    TriggerStore(RedisOps ops, KeyFactory keys, String pool) {
+    private final String claimUnindexed;
+
+    TriggerStore(RedisOps ops, KeyFactory keys, String pool, String namespace) {
         this.ops = ops;
         this.pool = pool;
-        this.due = RedisTrigger.dueIndexKey(keys);
-        this.inflight = RedisTrigger.indexKey(keys, "inflight");
-        this.recent = RedisTrigger.indexKey(keys, "recent");
-        this.tokens = RedisTrigger.indexKey(keys, "tokens");
-        this.dead = RedisTrigger.indexKey(keys, "dead");
+        this.due = RedisTrigger.indexKey(keys, namespace, "due");
+        this.inflight = RedisTrigger.indexKey(keys, namespace, "inflight");
+        this.recent = RedisTrigger.indexKey(keys, namespace, "recent");
+        this.tokens = RedisTrigger.indexKey(keys, namespace, "tokens");
+        this.dead = RedisTrigger.indexKey(keys, namespace, "dead");
+        // Keys without an index entry are the original's, which knows no namespaces: only the default one owns them.
+        this.claimUnindexed = namespace.isEmpty() ? "1" : "0";
     }
 
-    /** The result of one sweep: the claims, the server's time and when the next entry comes due (-1: none). */
-    record Sweep(List<Claim> claims, long now, long nextWake) {
+    /**
+     * The result of one sweep: the claims, the due entries left in the index for want of a handler, the server's
+     * time and when the next entry comes due (-1: none).
+     */
+    record Sweep(List<Claim> claims, List<String> left, long now, long nextWake) {
     }
 
-    Mono<Sweep> sweep(int batch, Duration lease, Duration window) {
-        return ops.eval(TriggerScripts.SWEEP, List.of(due, inflight, recent, tokens),
-                        List.of(String.valueOf(batch), millis(lease), millis(window)), pool)
+    /**
+     * Claim due entries; with {@code matchers} (see {@link TriggerScripts#SWEEP}) only those of these actions,
+     * without ({@code null}) every one.
+     */
+    Mono<Sweep> sweep(int batch, Duration lease, Duration window, @Nullable List<String> matchers) {
+        List<String> args = new ArrayList<>(List.of(String.valueOf(batch), millis(lease), millis(window),
+                matchers == null ? "0" : "1"));
+        if (matchers != null) {
+            args.addAll(matchers);
+        }
+        return ops.eval(TriggerScripts.SWEEP, List.of(due, inflight, recent, tokens), args, pool)
                 .map(TriggerStore::sweepOf);
     }
 
     Mono<Claim> claimEvent(String key, Duration lease) {
         return ops.eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent, tokens), List.of(key,
-                        millis(lease)),
+                        millis(lease), claimUnindexed),
                         pool)
                 .handle((reply, sink) -> {
                     long kind = (Long) reply.get(0);
@@ -68,6 +84,15 @@ final class TriggerStore {
         }
         return ops.eval(TriggerScripts.ACK, List.of(inflight, tokens), List.of(claim.key(),
                 String.valueOf(claim.lease())), pool).then();
+    }
+
+    /** Give an unhandled claim back to the due-index, for an instance that has its handler. */
+    Mono<Void> unclaim(Claim claim) {
+        if (claim.lease() < 0) {
+            return Mono.empty();
+        }
+        return ops.eval(TriggerScripts.UNCLAIM, List.of(inflight, tokens, due), List.of(claim.key(),
+                String.valueOf(claim.lease()), String.valueOf(claim.dueMillis())), pool).then();
     }
 
     Mono<Void> deadLetter(Claim claim, DeadLetter letter) {
@@ -115,13 +140,18 @@ final class TriggerStore {
         long now = (Long) reply.get(0);
         long wake = (Long) reply.get(1);
         List<Claim> claims = new ArrayList<>((reply.size() - 2) / 4);
+        List<String> left = new ArrayList<>();
         for (int i = 2; i + 3 < reply.size(); i += 4) {
+            if ((Long) reply.get(i) == 0L) {
+                left.add((String) reply.get(i + 1));
+                continue;
+            }
             TriggerEvent.Source source = (Long) reply.get(i) == 2L
                     ? TriggerEvent.Source.REDELIVERY : TriggerEvent.Source.SWEEP;
             claims.add(new Claim((String) reply.get(i + 1), (Long) reply.get(i + 2), (Long) reply.get(i + 3),
                     source));
         }
-        return new Sweep(claims, now, wake);
+        return new Sweep(claims, left, now, wake);
     }
 
     private static Map<String, Object> toMap(DeadLetter letter) {

@@ -92,16 +92,21 @@ public final class RedisTrigger {
             return deleted
             """);
 
+    /** The namespace of services that set none: its keys are the ones every earlier version wrote. */
+    public static final String DEFAULT_NAMESPACE = "";
+
     private final RepositorySupport support;
     private final String tenant;
     private final String pool;
     private final boolean cluster;
+    private final String namespace;
 
-    private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster) {
+    private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster, String namespace) {
         this.support = Objects.requireNonNull(support, "support");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.cluster = cluster;
+        this.namespace = requireNamespace(namespace);
         KeyFactory.escape(tenant);
     }
 
@@ -111,7 +116,7 @@ public final class RedisTrigger {
      * @throws IllegalArgumentException if the tenant is empty or holds characters no key may contain
      */
     public RedisTrigger(RepositorySupport support, String tenant) {
-        this(support, tenant, PoolAliases.EXPIRY, false);
+        this(support, tenant, PoolAliases.EXPIRY, false, DEFAULT_NAMESPACE);
     }
 
     /** Same as the constructor: the one-script layout for standalone Redis or Sentinel. */
@@ -124,12 +129,28 @@ public final class RedisTrigger {
      * entry written first by {@link #set} and removed first by {@link #delete} (see the class documentation for why).
      */
     public static RedisTrigger cluster(RepositorySupport support, String tenant) {
-        return new RedisTrigger(support, tenant, PoolAliases.EXPIRY, true);
+        return new RedisTrigger(support, tenant, PoolAliases.EXPIRY, true, DEFAULT_NAMESPACE);
     }
 
     /** Return a copy whose commands run on another pool alias. */
     public RedisTrigger onPool(String alias) {
-        return new RedisTrigger(support, tenant, alias, cluster);
+        return new RedisTrigger(support, tenant, alias, cluster, namespace);
+    }
+
+    /**
+     * Return a copy that writes into the due-index of the service {@code service}: only a listener whose registry
+     * has the same namespace claims these triggers (the TTL key itself is the same, the original's). The empty
+     * namespace is the default one, shared with every service that sets none.
+     *
+     * @throws IllegalArgumentException if {@code service} holds characters no key component may contain
+     */
+    public RedisTrigger inNamespace(String service) {
+        return new RedisTrigger(support, tenant, pool, cluster, service);
+    }
+
+    /** The namespace (service) whose due-index this repository writes; empty for the default one. */
+    public String namespace() {
+        return namespace;
     }
 
     /** The tenant of every trigger of this repository. */
@@ -206,30 +227,49 @@ public final class RedisTrigger {
     }
 
     /**
-     * Return the key of the due-index: {@code {EXPTRIGGER%}:due} with the factory's trigger prefix.
+     * Return the key of the default namespace's due-index: {@code {EXPTRIGGER%}:due} with the factory's trigger
+     * prefix.
      *
      * @return the sorted-set key (members: trigger keys; scores: due epoch ms)
      */
     public static String dueIndexKey(KeyFactory keys) {
-        return indexTag(keys) + ":due";
+        return indexKey(keys, DEFAULT_NAMESPACE, "due");
     }
 
     /**
-     * Return the key of a trigger companion structure in the index's hash slot, for example {@code inflight}.
+     * Return the key of a trigger companion structure of the default namespace, for example {@code inflight}.
      *
      * @return {@code {EXPTRIGGER%}:<name>}
      */
     public static String indexKey(KeyFactory keys, String name) {
+        return indexKey(keys, DEFAULT_NAMESPACE, name);
+    }
+
+    /**
+     * Return the key of a structure of {@code namespace}'s trigger index ({@code due}, {@code inflight}, ...), all
+     * in one Cluster slot per namespace: {@code {EXPTRIGGER%}:<name>} for the default namespace (the keys earlier
+     * versions wrote), {@code {EXPTRIGGER%:<escaped namespace>}:<name>} for another. The hash tag cannot be built
+     * from an escaped tenant: it holds a bare {@code %}, and for a namespace also a bare {@code :}.
+     *
+     * @throws IllegalArgumentException if the namespace holds characters no key component may contain
+     */
+    public static String indexKey(KeyFactory keys, String namespace, String name) {
         Objects.requireNonNull(name, "name");
-        return indexTag(keys) + ":" + name;
+        String ns = requireNamespace(namespace);
+        String tag = keys.triggerPrefix() + INDEX_TAG_SUFFIX + (ns.isEmpty() ? "" : ":" + KeyFactory.escape(ns));
+        return "{" + tag + "}:" + name;
     }
 
     private String dueIndexKey() {
-        return dueIndexKey(support.keys());
+        return indexKey(support.keys(), namespace, "due");
     }
 
-    private static String indexTag(KeyFactory keys) {
-        return "{" + keys.triggerPrefix() + INDEX_TAG_SUFFIX + "}";
+    private static String requireNamespace(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (!namespace.isEmpty()) {
+            KeyFactory.escape(namespace);
+        }
+        return namespace;
     }
 
     private Mono<Long> deleteKeys(List<String> keys) {
@@ -272,6 +312,7 @@ public final class RedisTrigger {
 
     @Override
     public String toString() {
-        return "RedisTrigger[" + tenant + " on " + pool + (cluster ? ", cluster layout" : "") + "]";
+        return "RedisTrigger[" + tenant + " on " + pool + (namespace.isEmpty() ? "" : ", namespace " + namespace)
+                + (cluster ? ", cluster layout" : "") + "]";
     }
 }
