@@ -4,9 +4,15 @@ import io.symphony.redis.context.SymphonyContext;
 import io.symphony.redis.context.TenantScope;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.keys.TriggerKey;
+import io.symphony.redis.repository.RepositorySupport;
+import io.symphony.redis.repository.TriggerContextPropagator;
+import io.symphony.redis.repository.internal.TriggerContextCodec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,18 +40,24 @@ final class HandlerRunner {
 
     private final TriggerRegistry registry;
     private final TriggerStore store;
+    private final RepositorySupport support;
     private final KeyFactory keys;
+    private final List<TriggerContextPropagator> propagators;
+    private final Clock clock;
     private final Scheduler scheduler;
     private final Scheduler handlerScheduler;
     private final FireLagRecorder lags;
 
-    HandlerRunner(TriggerRegistry registry, TriggerStore store, KeyFactory keys, Scheduler scheduler,
-            Scheduler handlerScheduler, FireLagRecorder lags) {
+    HandlerRunner(TriggerRegistry registry, TriggerStore store, RepositorySupport support,
+            TriggerListenerOptions options, FireLagRecorder lags) {
         this.registry = registry;
         this.store = store;
-        this.keys = keys;
-        this.scheduler = scheduler;
-        this.handlerScheduler = handlerScheduler;
+        this.support = support;
+        this.keys = support.keys();
+        this.scheduler = options.scheduler();
+        this.handlerScheduler = options.handlerScheduler();
+        this.propagators = options.contextPropagators();
+        this.clock = options.clock();
         this.lags = lags;
     }
 
@@ -82,7 +94,7 @@ final class HandlerRunner {
                         .doBeforeRetry(signal -> log.debug("Handler of '{}' failed ({}); retrying", event.key(),
                                 signal.failure().toString()))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .contextWrite(context(event))
+                .contextWrite(context(event, claim))
                 .thenReturn(Boolean.TRUE)
                 .onErrorResume(error -> {
                     log.warn("Handler of '{}' failed {} time(s); dead-lettering: {}", event.key(), attempts.get(),
@@ -104,7 +116,7 @@ final class HandlerRunner {
 
     private Mono<Void> deadLetter(Claim claim, TriggerEvent event, int attempts, String error) {
         DeadLetter letter = new DeadLetter(TriggerStore.newId(), event.tenant(), event.action(), event.identifier(),
-                event.key(), attempts, error, Instant.now());
+                event.key(), attempts, error, clock.instant());
         return closing(store.deadLetter(claim, letter), claim);
     }
 
@@ -126,11 +138,18 @@ final class HandlerRunner {
                 .timeout(CLOSE_RETRY_SPAN, scheduler);
     }
 
-    private static java.util.function.Function<Context, Context> context(TriggerEvent event) {
+    /**
+     * The handler's context: the event, the tenant scope (tenant, identifier as user id), then the snapshot of the
+     * context the trigger was set in (its tenant scope, bound shared state and propagated entries win).
+     */
+    private Function<Context, Context> context(TriggerEvent event, Claim claim) {
         return context -> {
             Context bound = SymphonyContext.bind(TriggerEvent.class, event).apply(context);
-            return event.identifier().isBlank() ? bound
-                    : SymphonyContext.bindScope(new TenantScope(event.tenant(), event.identifier())).apply(bound);
+            if (!event.identifier().isBlank()) {
+                bound = SymphonyContext.bindScope(new TenantScope(event.tenant(), event.identifier())).apply(bound);
+            }
+            String snapshot = claim.context();
+            return snapshot == null ? bound : TriggerContextCodec.restore(bound, snapshot, support, propagators);
         };
     }
 

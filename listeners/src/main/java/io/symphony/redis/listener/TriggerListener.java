@@ -2,6 +2,7 @@ package io.symphony.redis.listener;
 
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.keys.TriggerKey;
+import io.symphony.redis.repository.SymphonyRepositories;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class TriggerListener {
     private final ExpiryEvents events;
     private final TriggerStore store;
     private final HandlerRunner runner;
-    private final FireLagRecorder lags = new FireLagRecorder();
+    private final FireLagRecorder lags;
     private final Duration lease;
     private final LeaseRenewer leases;
     private final AtomicLong nextDelay = new AtomicLong();
@@ -77,12 +78,13 @@ public final class TriggerListener {
         this.registry = registry;
         this.options = options;
         this.keys = runtime.keys();
+        this.lags = new FireLagRecorder(options.clock());
         this.lease = lease(options, registry.retryPolicy());
         this.events = ExpiryEvents.create(runtime, options.events());
         this.store = new TriggerStore(runtime.ops(), runtime.keys(), options.events().pool(),
                 registry.namespace());
-        this.runner = new HandlerRunner(registry, store, runtime.keys(), options.scheduler(),
-                options.handlerScheduler(), lags);
+        this.runner = new HandlerRunner(registry, store, SymphonyRepositories.of(runtime).support(), options,
+                lags);
         this.leases = new LeaseRenewer(store, lease, options.scheduler());
     }
 
@@ -232,7 +234,7 @@ public final class TriggerListener {
                     return Mono.empty();
                 });
         if (registry.broadcast()) {
-            return known.map(event -> new Claim(event.key(), System.currentTimeMillis(), -1,
+            return known.map(event -> new Claim(event.key(), options.clock().millis(), -1,
                     TriggerEvent.Source.BROADCAST)).doOnNext(claim -> unfinished.incrementAndGet());
         }
         // A claim's lease is renewed from the moment it is taken, also while it waits in a queue for a handler slot.

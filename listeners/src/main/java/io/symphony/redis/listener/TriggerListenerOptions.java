@@ -2,6 +2,8 @@ package io.symphony.redis.listener;
 
 import java.time.Clock;
 import java.time.Duration;
+import io.symphony.redis.repository.TriggerContextPropagator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,7 @@ public final class TriggerListenerOptions {
     private final Scheduler handlerScheduler;
     private final Duration sweepTimeout;
     private final Clock clock;
+    private final List<TriggerContextPropagator> contextPropagators;
 
     private TriggerListenerOptions(Builder builder) {
         this.events = builder.events;
@@ -50,6 +53,7 @@ public final class TriggerListenerOptions {
         this.handlerScheduler = builder.handlerScheduler;
         this.sweepTimeout = builder.sweepTimeout;
         this.clock = builder.clock;
+        this.contextPropagators = builder.contextPropagators;
     }
 
     /** Return a builder holding the defaults. */
@@ -129,19 +133,28 @@ public final class TriggerListenerOptions {
         return clock;
     }
 
+    /**
+     * Return the propagators whose values, stored by {@code RedisTrigger.set}, are restored in the handler's
+     * context (the tenant scope and the bound shared state are always restored).
+     */
+    public List<TriggerContextPropagator> contextPropagators() {
+        return contextPropagators;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof TriggerListenerOptions that && events.equals(that.events)
                 && sweepInterval.equals(that.sweepInterval) && batchSize == that.batchSize
                 && Objects.equals(lease, that.lease) && dedupWindow.equals(that.dedupWindow)
                 && scheduler == that.scheduler && handlerScheduler == that.handlerScheduler
-                && sweepTimeout.equals(that.sweepTimeout) && clock.equals(that.clock);
+                && sweepTimeout.equals(that.sweepTimeout) && clock.equals(that.clock)
+                && contextPropagators.equals(that.contextPropagators);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(events, sweepInterval, batchSize, lease, dedupWindow, scheduler, handlerScheduler,
-                sweepTimeout, clock);
+                sweepTimeout, clock, contextPropagators);
     }
 
     @Override
@@ -149,7 +162,8 @@ public final class TriggerListenerOptions {
         return "TriggerListenerOptions[events=" + events + ", sweepInterval=" + sweepInterval + ", batchSize="
                 + batchSize + ", lease=" + (lease == null ? "policy worst case + 30s" : lease) + ", dedupWindow="
                 + dedupWindow + ", scheduler=" + scheduler + ", handlerScheduler=" + handlerScheduler
-                + ", sweepTimeout=" + sweepTimeout + ", clock=" + clock + "]";
+                + ", sweepTimeout=" + sweepTimeout + ", clock=" + clock + ", contextPropagators="
+                + contextPropagators.stream().map(TriggerContextPropagator::name).toList() + "]";
     }
 
     /** Builder of {@link TriggerListenerOptions}; each setter rejects a bad value at once, naming it. */
@@ -164,6 +178,7 @@ public final class TriggerListenerOptions {
         private Scheduler handlerScheduler = Schedulers.boundedElastic();
         private Duration sweepTimeout = DEFAULT_SWEEP_TIMEOUT;
         private Clock clock = Clock.systemUTC();
+        private List<TriggerContextPropagator> contextPropagators = List.of();
 
         private Builder() {
         }
@@ -178,6 +193,7 @@ public final class TriggerListenerOptions {
             handlerScheduler = options.handlerScheduler;
             sweepTimeout = options.sweepTimeout;
             clock = options.clock;
+            contextPropagators = options.contextPropagators;
         }
 
         /** Set the keyspace-event stream's options (default {@link ExpiryEventsOptions#defaults()}). */
@@ -266,6 +282,22 @@ public final class TriggerListenerOptions {
         /** Set the clock of local timestamps (default {@link Clock#systemUTC()}). */
         public Builder clock(Clock local) {
             this.clock = Objects.requireNonNull(local, "clock");
+            return this;
+        }
+
+        /**
+         * Set the propagators of application context entries (default none); use the same ones as the
+         * {@code RedisTrigger} that sets the triggers.
+         *
+         * @throws IllegalArgumentException if more than {@value TriggerContextPropagator#MAX_PROPAGATORS}
+         */
+        public Builder contextPropagators(List<TriggerContextPropagator> propagators) {
+            Objects.requireNonNull(propagators, "contextPropagators");
+            if (propagators.size() > TriggerContextPropagator.MAX_PROPAGATORS) {
+                throw new IllegalArgumentException("contextPropagators must be at most "
+                        + TriggerContextPropagator.MAX_PROPAGATORS + ", were " + propagators.size());
+            }
+            this.contextPropagators = List.copyOf(propagators);
             return this;
         }
 

@@ -17,13 +17,13 @@ final class TriggerScripts {
             """;
 
     /**
-     * KEYS due, inflight, recent, tokens; ARGV batch, lease ms, dedup window ms, 1 to claim only the actions that
+     * KEYS due, inflight, recent, tokens, ctx; ARGV batch, lease ms, dedup window ms, 1 to claim only the actions that
      * follow (0: every action), then the action matchers ({@code :<prefix>:<escaped action>:}). Filtered, due
      * entries of other actions are left in the index (kind 0 in the reply, not claimed) and up to 4 x batch due
      * entries are looked at, so that many left entries ahead of ours delay ours. Trims the recent set, re-leases up to
      * {@code batch} in-flight entries whose lease ran out (kind 2), claims up to {@code batch} due entries (kind 1:
      * ZREM from the index, ZADD in-flight with a lease, ZADD recent). Returns {now, next wake-up or -1, then
-     * kind, key, due, lease per claim}.
+     * kind, key, due, lease, context snapshot ('' for none) per entry}.
      */
     static final RedisScript<List<Object>> SWEEP = RedisScript.returningList(NOW + """
             local batch = tonumber(ARGV[1])
@@ -38,6 +38,7 @@ final class TriggerScripts {
               table.insert(out, expired[i])
               table.insert(out, now)
               table.insert(out, lease)
+              table.insert(out, redis.call('HGET', KEYS[5], expired[i]) or '')
             end
             local filtered = ARGV[4] == '1'
             local function handled(key)
@@ -60,6 +61,7 @@ final class TriggerScripts {
                 table.insert(out, due[i])
                 table.insert(out, math.floor(tonumber(due[i + 1])))
                 table.insert(out, 0)
+                table.insert(out, '')
               else
                 claimed = claimed + 1
                 redis.call('ZREM', KEYS[1], due[i])
@@ -70,6 +72,7 @@ final class TriggerScripts {
                 table.insert(out, due[i])
                 table.insert(out, math.floor(tonumber(due[i + 1])))
                 table.insert(out, lease)
+                table.insert(out, redis.call('HGET', KEYS[5], due[i]) or '')
               end
             end
             -- Entries left for another handler are due already: wake for the next one still to come instead.
@@ -88,10 +91,10 @@ final class TriggerScripts {
             """);
 
     /**
-     * KEYS due, inflight, recent, tokens; ARGV key, lease ms, 1 to claim keys without an index entry (the default
+     * KEYS due, inflight, recent, tokens, ctx; ARGV key, lease ms, 1 to claim keys without an index entry (the default
      * namespace: the original writes no index) or 0 (another namespace: an unindexed key is not its own). Claim the occurrence a keyspace event announced.
      * Returns
-     * {kind, due, lease}: kind 1 = claimed the indexed entry (due time passed); kind 2 = claimed a key without
+     * {kind, due, lease, context snapshot or ''}: kind 1 = claimed the indexed entry (due time passed); kind 2 = claimed a key without
      * an index entry (written as the original does); kind 0 = not ours to run: already claimed (recent or in
      * flight), or the index holds a later due time (the event is a late one of an occurrence the sweeper handled,
      * and the trigger was set again since).
@@ -100,20 +103,20 @@ final class TriggerScripts {
             local lease = now + tonumber(ARGV[2])
             local due = redis.call('ZSCORE', KEYS[1], ARGV[1])
             if due then
-              if tonumber(due) > now then return {0, 0, 0} end
+              if tonumber(due) > now then return {0, 0, 0, ''} end
               redis.call('ZREM', KEYS[1], ARGV[1])
               redis.call('ZADD', KEYS[2], lease, ARGV[1])
               redis.call('HSET', KEYS[4], ARGV[1], lease)
               redis.call('ZADD', KEYS[3], now, ARGV[1])
-              return {1, math.floor(tonumber(due)), lease}
+              return {1, math.floor(tonumber(due)), lease, redis.call('HGET', KEYS[5], ARGV[1]) or ''}
             end
             if ARGV[3] ~= '1' or redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('ZSCORE', KEYS[2], ARGV[1]) then
-              return {0, 0, 0}
+              return {0, 0, 0, ''}
             end
             redis.call('ZADD', KEYS[2], lease, ARGV[1])
             redis.call('HSET', KEYS[4], ARGV[1], lease)
             redis.call('ZADD', KEYS[3], now, ARGV[1])
-            return {2, now, lease}
+            return {2, now, lease, ''}
             """);
 
     /** The claim check shared by ACK and DEAD_LETTER: KEYS[1] inflight, KEYS[2] tokens; ARGV[1] key, ARGV[2] token. */
@@ -127,10 +130,14 @@ final class TriggerScripts {
             end
             """;
 
-    /** KEYS inflight, tokens; ARGV key, token. Remove the in-flight entry if it still belongs to this claim. */
+    /**
+     * KEYS inflight, tokens, due, ctx; ARGV key, token. Remove the in-flight entry if it still belongs to this claim,
+     * and its context snapshot unless the trigger was set again meanwhile (then the snapshot is the new one's).
+     */
     static final RedisScript<Long> ACK = RedisScript.returningLong(HOLDS + """
             if holds(ARGV[1], ARGV[2]) then
               release(ARGV[1])
+              if not redis.call('ZSCORE', KEYS[3], ARGV[1]) then redis.call('HDEL', KEYS[4], ARGV[1]) end
               return 1
             end
             return 0

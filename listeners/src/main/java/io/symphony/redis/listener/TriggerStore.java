@@ -27,6 +27,7 @@ final class TriggerStore {
     private final String recent;
     private final String tokens;
     private final String dead;
+    private final String context;
 
     private final String claimUnindexed;
 
@@ -38,6 +39,7 @@ final class TriggerStore {
         this.recent = RedisTrigger.indexKey(keys, namespace, "recent");
         this.tokens = RedisTrigger.indexKey(keys, namespace, "tokens");
         this.dead = RedisTrigger.indexKey(keys, namespace, "dead");
+        this.context = RedisTrigger.indexKey(keys, namespace, "ctx");
         // Keys without an index entry are the original's, which knows no namespaces: only the default one owns them.
         this.claimUnindexed = namespace.isEmpty() ? "1" : "0";
     }
@@ -59,18 +61,19 @@ final class TriggerStore {
         if (matchers != null) {
             args.addAll(matchers);
         }
-        return ops.eval(TriggerScripts.SWEEP, List.of(due, inflight, recent, tokens), args, pool)
+        return ops.eval(TriggerScripts.SWEEP, List.of(due, inflight, recent, tokens, context), args, pool)
                 .map(TriggerStore::sweepOf);
     }
 
     Mono<Claim> claimEvent(String key, Duration lease) {
-        return ops.eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent, tokens), List.of(key,
+        return ops.eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent, tokens, context), List.of(key,
                         millis(lease), claimUnindexed),
                         pool)
                 .handle((reply, sink) -> {
                     long kind = (Long) reply.get(0);
                     if (kind == 1L) {
-                        sink.next(new Claim(key, (Long) reply.get(1), (Long) reply.get(2), TriggerEvent.Source.EVENT));
+                        sink.next(new Claim(key, (Long) reply.get(1), (Long) reply.get(2), TriggerEvent.Source.EVENT,
+                                snapshot(reply.get(3))));
                     } else if (kind == 2L) {
                         sink.next(new Claim(key, (Long) reply.get(1), (Long) reply.get(2),
                                 TriggerEvent.Source.EVENT_UNINDEXED));
@@ -82,7 +85,7 @@ final class TriggerStore {
         if (claim.lease() < 0) {
             return Mono.empty();
         }
-        return ops.eval(TriggerScripts.ACK, List.of(inflight, tokens), List.of(claim.key(),
+        return ops.eval(TriggerScripts.ACK, List.of(inflight, tokens, due, context), List.of(claim.key(),
                 String.valueOf(claim.lease())), pool).then();
     }
 
@@ -139,9 +142,9 @@ final class TriggerStore {
     private static Sweep sweepOf(List<Object> reply) {
         long now = (Long) reply.get(0);
         long wake = (Long) reply.get(1);
-        List<Claim> claims = new ArrayList<>((reply.size() - 2) / 4);
+        List<Claim> claims = new ArrayList<>((reply.size() - 2) / 5);
         List<String> left = new ArrayList<>();
-        for (int i = 2; i + 3 < reply.size(); i += 4) {
+        for (int i = 2; i + 4 < reply.size(); i += 5) {
             if ((Long) reply.get(i) == 0L) {
                 left.add((String) reply.get(i + 1));
                 continue;
@@ -149,9 +152,13 @@ final class TriggerStore {
             TriggerEvent.Source source = (Long) reply.get(i) == 2L
                     ? TriggerEvent.Source.REDELIVERY : TriggerEvent.Source.SWEEP;
             claims.add(new Claim((String) reply.get(i + 1), (Long) reply.get(i + 2), (Long) reply.get(i + 3),
-                    source));
+                    source, snapshot(reply.get(i + 4))));
         }
         return new Sweep(claims, left, now, wake);
+    }
+
+    private static @Nullable String snapshot(@Nullable Object value) {
+        return value instanceof String text && !text.isEmpty() ? text : null;
     }
 
     private static Map<String, Object> toMap(DeadLetter letter) {

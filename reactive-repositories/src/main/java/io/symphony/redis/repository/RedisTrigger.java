@@ -3,6 +3,7 @@ package io.symphony.redis.repository;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.ops.RedisScript;
+import io.symphony.redis.repository.internal.TriggerContextCodec;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -52,41 +53,63 @@ public final class RedisTrigger {
     /** The suffix that makes the index hash tag impossible to build from an escaped tenant. */
     private static final String INDEX_TAG_SUFFIX = "%";
 
+    /** Lua: HSET the context snapshot of ARGV[n] into hash KEYS[k] under member m, or HDEL it when ''. */
+    private static final String CONTEXT = """
+            local function context(hash, member, snapshot)
+              if snapshot == '' then redis.call('HDEL', hash, member)
+              else redis.call('HSET', hash, member, snapshot) end
+            end
+            """;
+
     /**
-     * KEYS[1] trigger key, KEYS[2] due index; ARGV[1] value, ARGV[2] TTL ms. SET PX, then ZADD with the due time
-     * computed from the server's TIME, so the index and the key's expiry agree to the millisecond. SET goes first
+     * KEYS[1] trigger key, KEYS[2] due index, KEYS[3] context hash; ARGV[1] value, ARGV[2] TTL ms, ARGV[3] context
+     * snapshot ('' for none). SET PX, then ZADD with the due time computed from the server's TIME, so the index and
+     * the key's expiry agree to the millisecond, then the snapshot (HSET, or HDEL of an older one). SET goes first
      * because it is the step that can fail on its arguments (a TTL Redis refuses), and a script stops at its first
      * error without undoing what it wrote: this way a failing SET leaves nothing behind.
      */
-    static final RedisScript<Long> SET = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + """
+    static final RedisScript<Long> SET = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + CONTEXT + """
             local due = now_ms() + tonumber(ARGV[2])
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             redis.call('ZADD', KEYS[2], due, KEYS[1])
+            context(KEYS[3], KEYS[1], ARGV[3])
             return due
             """);
 
     /**
-     * KEYS[1] due index; ARGV[1] member, ARGV[2] TTL ms. ZADD at server TIME + TTL (the Cluster layout's first step,
-     * before the key's SET PX).
+     * KEYS[1] due index, KEYS[2] context hash; ARGV[1] member, ARGV[2] TTL ms, ARGV[3] context snapshot. ZADD at
+     * server TIME + TTL and the snapshot (the Cluster layout's first step, before the key's SET PX; both keys are in
+     * the namespace's slot).
      */
-    static final RedisScript<Long> INDEX = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + """
+    static final RedisScript<Long> INDEX = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + CONTEXT + """
             local due = now_ms() + tonumber(ARGV[2])
             redis.call('ZADD', KEYS[1], due, ARGV[1])
+            context(KEYS[2], ARGV[1], ARGV[3])
             return due
             """);
 
+    /** KEYS[1] due index, KEYS[2] context hash; ARGV trigger keys. ZREM and HDEL them (Cluster layout's first step). */
+    static final RedisScript<Long> UNINDEX = RedisScript.returningLong("""
+            redis.call('HDEL', KEYS[2], unpack(ARGV))
+            return redis.call('ZREM', KEYS[1], unpack(ARGV))
+            """);
+
     /**
-     * KEYS[1..n-1] trigger keys, KEYS[n] due index. ZREM the keys, then DEL them; returns the DEL count. The ZREMs go
-     * first because only they can fail ({@code WRONGTYPE} on the index), and a script stops at its first error
-     * without undoing what it wrote: this way a failing index leaves every key untouched.
+     * KEYS[1..n-2] trigger keys, KEYS[n-1] due index, KEYS[n] context hash. ZREM the keys, HDEL their context, then
+     * DEL them; returns the DEL count. The ZREMs go first because only they can fail ({@code WRONGTYPE} on the
+     * index), and a script stops at its first error without undoing what it wrote: this way a failing index leaves
+     * every key untouched.
      */
     static final RedisScript<Long> DELETE = RedisScript.returningLong("""
-            local index = KEYS[#KEYS]
-            for i = 1, #KEYS - 1 do
+            local index = KEYS[#KEYS - 1]
+            for i = 1, #KEYS - 2 do
               redis.call('ZREM', index, KEYS[i])
             end
+            for i = 1, #KEYS - 2 do
+              redis.call('HDEL', KEYS[#KEYS], KEYS[i])
+            end
             local deleted = 0
-            for i = 1, #KEYS - 1 do
+            for i = 1, #KEYS - 2 do
               deleted = deleted + redis.call('DEL', KEYS[i])
             end
             return deleted
@@ -100,13 +123,20 @@ public final class RedisTrigger {
     private final String pool;
     private final boolean cluster;
     private final String namespace;
+    private final List<TriggerContextPropagator> propagators;
 
     private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster, String namespace) {
+        this(support, tenant, pool, cluster, namespace, List.of());
+    }
+
+    private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster, String namespace,
+            List<TriggerContextPropagator> propagators) {
         this.support = Objects.requireNonNull(support, "support");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.cluster = cluster;
         this.namespace = requireNamespace(namespace);
+        this.propagators = List.copyOf(propagators);
         KeyFactory.escape(tenant);
     }
 
@@ -134,7 +164,22 @@ public final class RedisTrigger {
 
     /** Return a copy whose commands run on another pool alias. */
     public RedisTrigger onPool(String alias) {
-        return new RedisTrigger(support, tenant, alias, cluster, namespace);
+        return new RedisTrigger(support, tenant, alias, cluster, namespace, propagators);
+    }
+
+    /**
+     * Return a copy whose {@link #set} also carries the values these propagators capture from the subscriber's
+     * context (the tenant scope and the bound shared state are always carried).
+     *
+     * @throws IllegalArgumentException if more than {@value TriggerContextPropagator#MAX_PROPAGATORS}
+     */
+    public RedisTrigger withContextPropagators(List<TriggerContextPropagator> chosen) {
+        Objects.requireNonNull(chosen, "propagators");
+        if (chosen.size() > TriggerContextPropagator.MAX_PROPAGATORS) {
+            throw new IllegalArgumentException("at most " + TriggerContextPropagator.MAX_PROPAGATORS
+                    + " trigger context propagators, were " + chosen.size());
+        }
+        return new RedisTrigger(support, tenant, pool, cluster, namespace, chosen);
     }
 
     /**
@@ -145,7 +190,7 @@ public final class RedisTrigger {
      * @throws IllegalArgumentException if {@code service} holds characters no key component may contain
      */
     public RedisTrigger inNamespace(String service) {
-        return new RedisTrigger(support, tenant, pool, cluster, service);
+        return new RedisTrigger(support, tenant, pool, cluster, service, propagators);
     }
 
     /** The namespace (service) whose due-index this repository writes; empty for the default one. */
@@ -171,22 +216,32 @@ public final class RedisTrigger {
      * (see the class documentation for why). Re-setting a trigger before it fires replaces its expiry and moves its
      * due time (debounce): it fires once, at the new time.
      *
+     * <p><b>Context.</b> The context the trigger is set in is stored with it, bounded, in the namespace's context
+     * hash ({@code {EXPTRIGGER%...}:ctx}, field: the trigger key; never in the TTL key, whose value stays the
+     * original's): the {@link io.symphony.redis.context.TenantScope}, the identity of the shared state bound with
+     * {@link SharedStateContext#bind} and the values of the {@link #withContextPropagators propagators}. The
+     * listener restores it in the handler's Reactor context. A set without any of these removes an older snapshot.
+     *
      * @return emits {@code true} once both writes are done; a failure arrives as
      *     {@link io.symphony.redis.RedisCommandException}: on the standalone layout nothing was written, on the
      *     Cluster layout a failed key write leaves the index entry, so the trigger still fires when due
      * @throws IllegalArgumentException if a component is invalid or {@code ttl} is shorter than 1 ms (the original
-     *     refuses a non-positive TTL)
+     *     refuses a non-positive TTL); a propagator value over its bound arrives as an {@code onError}
+     *     {@link IllegalArgumentException} naming the propagator
      */
     public Mono<Boolean> set(String action, String identifier, Duration ttl) {
         String key = key(action, identifier);
         String ttlMillis = String.valueOf(requireTtl(ttl).toMillis());
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             String value = value();
+            String snapshot = TriggerContextCodec.capture(context, propagators).orElse("");
             if (!cluster) {
-                return support.ops().eval(SET, List.of(key, dueIndexKey()), List.of(value, ttlMillis), pool)
+                return support.ops().eval(SET, List.of(key, dueIndexKey(), contextKey()),
+                                List.of(value, ttlMillis, snapshot), pool)
                         .thenReturn(Boolean.TRUE);
             }
-            return support.ops().eval(INDEX, List.of(dueIndexKey()), List.of(key, ttlMillis), pool)
+            return support.ops().eval(INDEX, List.of(dueIndexKey(), contextKey()), List.of(key, ttlMillis, snapshot),
+                            pool)
                     .then(support.ops().set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis)), pool))
                     .thenReturn(Boolean.TRUE);
         });
@@ -264,6 +319,10 @@ public final class RedisTrigger {
         return indexKey(support.keys(), namespace, "due");
     }
 
+    private String contextKey() {
+        return indexKey(support.keys(), namespace, "ctx");
+    }
+
     private static String requireNamespace(String namespace) {
         Objects.requireNonNull(namespace, "namespace");
         if (!namespace.isEmpty()) {
@@ -277,9 +336,10 @@ public final class RedisTrigger {
             if (!cluster) {
                 List<String> all = new ArrayList<>(keys);
                 all.add(dueIndexKey());
+                all.add(contextKey());
                 return support.ops().eval(DELETE, all, List.of(), pool);
             }
-            return support.ops().zrem(dueIndexKey(), keys, pool)
+            return support.ops().eval(UNINDEX, List.of(dueIndexKey(), contextKey()), keys, pool)
                     .then(support.ops().delete(keys, pool));
         });
     }
