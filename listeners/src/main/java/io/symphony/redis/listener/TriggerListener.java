@@ -71,6 +71,8 @@ public final class TriggerListener {
     private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final KeyFactory keys;
+    private final List<String> originalMatchers;
+    private final AtomicLong handedToOriginal = new AtomicLong();
     /** Keys left for want of a handler that were counted already, so each is counted once, not once per sweep. */
     private final Set<String> leftSeen = ConcurrentHashMap.newKeySet();
 
@@ -78,6 +80,7 @@ public final class TriggerListener {
         this.registry = registry;
         this.options = options;
         this.keys = runtime.keys();
+        this.originalMatchers = matchers(keys, options.originalActions());
         this.lags = new FireLagRecorder(options.clock());
         this.lease = lease(options, registry.retryPolicy());
         this.events = ExpiryEvents.create(runtime, options.events());
@@ -212,6 +215,14 @@ public final class TriggerListener {
         return store.pending();
     }
 
+    /**
+     * Return how many due triggers of {@link TriggerListenerOptions#originalActions()} this instance removed from
+     * the due-index without running them (the original's listeners fired them on their expiry events).
+     */
+    public long handedToOriginal() {
+        return handedToOriginal.get();
+    }
+
     /** Return the fire lag of the occurrences this instance started. */
     public FireLag fireLag() {
         return lags.snapshot();
@@ -228,7 +239,7 @@ public final class TriggerListener {
                 .takeUntilOther(stopping)
                 // An event does not tell its namespace: an action without a handler here may be another service's,
                 // so it is neither counted nor warned about; the sweeper reports this namespace's own.
-                .filter(event -> registry.has(event.action()))
+                .filter(event -> registry.has(event.action()) && !options.originalActions().contains(event.action()))
                 .onErrorResume(error -> {
                     eventsFailed.accept(error);
                     return Mono.empty();
@@ -279,10 +290,11 @@ public final class TriggerListener {
     }
 
     private Flux<Claim> sweepClaims(int batch) {
-        return store.sweep(batch, lease, options.dedupWindow(), matchers())
+        return store.sweep(batch, lease, options.dedupWindow(), matchers(), originalMatchers)
                 .timeout(options.sweepTimeout(), options.scheduler())
                 .doOnNext(sweep -> {
                     sweep.left().forEach(this::left);
+                    handedToOriginal.addAndGet(sweep.handedToOriginal());
                     sweep.claims().forEach(leases::hold);
                     unfinished.addAndGet(sweep.claims().size());
                     planNext(sweep, batch);
@@ -309,8 +321,12 @@ public final class TriggerListener {
         if (registry.unhandledActions() != UnhandledActions.LEAVE) {
             return null;
         }
+        return matchers(keys, registry.actions());
+    }
+
+    private static List<String> matchers(KeyFactory keys, Set<String> actions) {
         String prefix = ":" + keys.triggerPrefix() + ":";
-        return registry.actions().stream().map(action -> prefix + KeyFactory.escape(action) + ":").toList();
+        return actions.stream().map(action -> prefix + KeyFactory.escape(action) + ":").toList();
     }
 
     /** A due entry the sweep left in the index for want of a handler: counted and warned about once per key. */

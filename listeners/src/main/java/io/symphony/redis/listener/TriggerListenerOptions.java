@@ -6,6 +6,7 @@ import io.symphony.redis.repository.TriggerContextPropagator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -42,6 +43,7 @@ public final class TriggerListenerOptions {
     private final Duration sweepTimeout;
     private final Clock clock;
     private final List<TriggerContextPropagator> contextPropagators;
+    private final Set<String> originalActions;
 
     private TriggerListenerOptions(Builder builder) {
         this.events = builder.events;
@@ -54,6 +56,7 @@ public final class TriggerListenerOptions {
         this.sweepTimeout = builder.sweepTimeout;
         this.clock = builder.clock;
         this.contextPropagators = builder.contextPropagators;
+        this.originalActions = builder.originalActions;
     }
 
     /** Return a builder holding the defaults. */
@@ -141,6 +144,17 @@ public final class TriggerListenerOptions {
         return contextPropagators;
     }
 
+    /**
+     * Return the actions that the original's Python listeners fire in a mixed deployment. The original claims
+     * nothing: every one of its listeners runs its handler on the key's expiry event and writes nothing to Redis.
+     * So for these actions this listener never runs a handler (even if its registry has one): it ignores their
+     * events and removes their due-index entries (written by our {@code RedisTrigger.set}) when they come due,
+     * counted in {@link TriggerListener#handedToOriginal()}. Every other action is ours alone. Default: none.
+     */
+    public Set<String> originalActions() {
+        return originalActions;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof TriggerListenerOptions that && events.equals(that.events)
@@ -148,13 +162,14 @@ public final class TriggerListenerOptions {
                 && Objects.equals(lease, that.lease) && dedupWindow.equals(that.dedupWindow)
                 && scheduler == that.scheduler && handlerScheduler == that.handlerScheduler
                 && sweepTimeout.equals(that.sweepTimeout) && clock.equals(that.clock)
-                && contextPropagators.equals(that.contextPropagators);
+                && contextPropagators.equals(that.contextPropagators)
+                && originalActions.equals(that.originalActions);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(events, sweepInterval, batchSize, lease, dedupWindow, scheduler, handlerScheduler,
-                sweepTimeout, clock, contextPropagators);
+                sweepTimeout, clock, contextPropagators, originalActions);
     }
 
     @Override
@@ -163,7 +178,8 @@ public final class TriggerListenerOptions {
                 + batchSize + ", lease=" + (lease == null ? "policy worst case + 30s" : lease) + ", dedupWindow="
                 + dedupWindow + ", scheduler=" + scheduler + ", handlerScheduler=" + handlerScheduler
                 + ", sweepTimeout=" + sweepTimeout + ", clock=" + clock + ", contextPropagators="
-                + contextPropagators.stream().map(TriggerContextPropagator::name).toList() + "]";
+                + contextPropagators.stream().map(TriggerContextPropagator::name).toList() + ", originalActions="
+                + originalActions + "]";
     }
 
     /** Builder of {@link TriggerListenerOptions}; each setter rejects a bad value at once, naming it. */
@@ -179,6 +195,7 @@ public final class TriggerListenerOptions {
         private Duration sweepTimeout = DEFAULT_SWEEP_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private List<TriggerContextPropagator> contextPropagators = List.of();
+        private Set<String> originalActions = Set.of();
 
         private Builder() {
         }
@@ -194,6 +211,7 @@ public final class TriggerListenerOptions {
             sweepTimeout = options.sweepTimeout;
             clock = options.clock;
             contextPropagators = options.contextPropagators;
+            originalActions = options.originalActions;
         }
 
         /** Set the keyspace-event stream's options (default {@link ExpiryEventsOptions#defaults()}). */
@@ -298,6 +316,24 @@ public final class TriggerListenerOptions {
                         + TriggerContextPropagator.MAX_PROPAGATORS + ", were " + propagators.size());
             }
             this.contextPropagators = List.copyOf(propagators);
+            return this;
+        }
+
+        /**
+         * Set the actions the original's Python listeners fire (default none; see
+         * {@link TriggerListenerOptions#originalActions()}).
+         *
+         * @throws IllegalArgumentException if an action is empty
+         */
+        public Builder originalActions(Set<String> actions) {
+            Objects.requireNonNull(actions, "originalActions");
+            for (String action : actions) {
+                if (action.isEmpty()) {
+                    throw new IllegalArgumentException("originalActions must not hold an empty action, were "
+                            + actions);
+                }
+            }
+            this.originalActions = Set.copyOf(actions);
             return this;
         }
 

@@ -17,10 +17,12 @@ final class TriggerScripts {
             """;
 
     /**
-     * KEYS due, inflight, recent, tokens, ctx; ARGV batch, lease ms, dedup window ms, 1 to claim only the actions that
-     * follow (0: every action), then the action matchers ({@code :<prefix>:<escaped action>:}). Filtered, due
-     * entries of other actions are left in the index (kind 0 in the reply, not claimed) and up to 4 x batch due
-     * entries are looked at, so that many left entries ahead of ours delay ours. Trims the recent set, re-leases up to
+     * KEYS due, inflight, recent, tokens, ctx; ARGV batch, lease ms, dedup window ms, h = the number of handled
+     * matchers that follow (-1: every action is handled), the h matchers ({@code :<prefix>:<escaped action>:}), then
+     * the matchers of the actions the original's listeners fire. Due entries of the original's actions are removed
+     * without a claim (kind 3: the original fired them on their expiry event); with h >= 0 due entries of other
+     * unhandled actions are left in the index (kind 0) and up to 4 x batch due entries are looked at, so that many
+     * left entries ahead of ours delay ours. Trims the recent set, re-leases up to
      * {@code batch} in-flight entries whose lease ran out (kind 2), claims up to {@code batch} due entries (kind 1:
      * ZREM from the index, ZADD in-flight with a lease, ZADD recent). Returns {now, next wake-up or -1, then
      * kind, key, due, lease, context snapshot ('' for none) per entry}.
@@ -40,22 +42,34 @@ final class TriggerScripts {
               table.insert(out, lease)
               table.insert(out, redis.call('HGET', KEYS[5], expired[i]) or '')
             end
-            local filtered = ARGV[4] == '1'
-            local function handled(key)
-              if not filtered then return true end
-              for m = 5, #ARGV do
+            local h = tonumber(ARGV[4])
+            local filtered = h >= 0
+            local first_original = 5 + math.max(h, 0)
+            local function matches(key, from, to)
+              for m = from, to do
                 if string.find(key, ARGV[m], 1, true) then return true end
               end
               return false
             end
+            local function handled(key)
+              return not filtered or matches(key, 5, 4 + h)
+            end
             local window = batch
-            if filtered then window = batch * 4 end
+            if filtered or #ARGV >= first_original then window = batch * 4 end
             local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'WITHSCORES', 'LIMIT', 0, window)
             local claimed = 0
             local skipped = false
             for i = 1, #due, 2 do
               if claimed >= batch then break end
-              if not handled(due[i]) then
+              if matches(due[i], first_original, #ARGV) then
+                redis.call('ZREM', KEYS[1], due[i])
+                redis.call('HDEL', KEYS[5], due[i])
+                table.insert(out, 3)
+                table.insert(out, due[i])
+                table.insert(out, math.floor(tonumber(due[i + 1])))
+                table.insert(out, 0)
+                table.insert(out, '')
+              elseif not handled(due[i]) then
                 skipped = true
                 table.insert(out, 0)
                 table.insert(out, due[i])

@@ -45,22 +45,24 @@ final class TriggerStore {
     }
 
     /**
-     * The result of one sweep: the claims, the due entries left in the index for want of a handler, the server's
-     * time and when the next entry comes due (-1: none).
+     * The result of one sweep: the claims, the due entries left in the index for want of a handler, the number of
+     * entries removed as the original's, the server's time and when the next entry comes due (-1: none).
      */
-    record Sweep(List<Claim> claims, List<String> left, long now, long nextWake) {
+    record Sweep(List<Claim> claims, List<String> left, int handedToOriginal, long now, long nextWake) {
     }
 
     /**
      * Claim due entries; with {@code matchers} (see {@link TriggerScripts#SWEEP}) only those of these actions,
-     * without ({@code null}) every one.
+     * without ({@code null}) every one; remove those matching {@code original} unclaimed.
      */
-    Mono<Sweep> sweep(int batch, Duration lease, Duration window, @Nullable List<String> matchers) {
+    Mono<Sweep> sweep(int batch, Duration lease, Duration window, @Nullable List<String> matchers,
+            List<String> original) {
         List<String> args = new ArrayList<>(List.of(String.valueOf(batch), millis(lease), millis(window),
-                matchers == null ? "0" : "1"));
+                String.valueOf(matchers == null ? -1 : matchers.size())));
         if (matchers != null) {
             args.addAll(matchers);
         }
+        args.addAll(original);
         return ops.eval(TriggerScripts.SWEEP, List.of(due, inflight, recent, tokens, context), args, pool)
                 .map(TriggerStore::sweepOf);
     }
@@ -144,9 +146,15 @@ final class TriggerStore {
         long wake = (Long) reply.get(1);
         List<Claim> claims = new ArrayList<>((reply.size() - 2) / 5);
         List<String> left = new ArrayList<>();
+        int original = 0;
         for (int i = 2; i + 4 < reply.size(); i += 5) {
-            if ((Long) reply.get(i) == 0L) {
+            long kind = (Long) reply.get(i);
+            if (kind == 0L) {
                 left.add((String) reply.get(i + 1));
+                continue;
+            }
+            if (kind == 3L) {
+                original++;
                 continue;
             }
             TriggerEvent.Source source = (Long) reply.get(i) == 2L
@@ -154,7 +162,7 @@ final class TriggerStore {
             claims.add(new Claim((String) reply.get(i + 1), (Long) reply.get(i + 2), (Long) reply.get(i + 3),
                     source, snapshot(reply.get(i + 4))));
         }
-        return new Sweep(claims, left, now, wake);
+        return new Sweep(claims, left, original, now, wake);
     }
 
     private static @Nullable String snapshot(@Nullable Object value) {

@@ -59,32 +59,44 @@ public final class RedisTrigger {
               if snapshot == '' then redis.call('HDEL', hash, member)
               else redis.call('HSET', hash, member, snapshot) end
             end
+            local function trim(index, hash, before)
+              local stale = redis.call('ZRANGEBYSCORE', index, '-inf', before, 'LIMIT', 0, 100)
+              for i = 1, #stale do
+                redis.call('ZREM', index, stale[i])
+                redis.call('HDEL', hash, stale[i])
+              end
+            end
             """;
 
     /**
      * KEYS[1] trigger key, KEYS[2] due index, KEYS[3] context hash; ARGV[1] value, ARGV[2] TTL ms, ARGV[3] context
-     * snapshot ('' for none). SET PX, then ZADD with the due time computed from the server's TIME, so the index and
-     * the key's expiry agree to the millisecond, then the snapshot (HSET, or HDEL of an older one). SET goes first
+     * snapshot ('' for none), ARGV[4] index horizon ms. SET PX, then ZADD with the due time computed from the
+     * server's TIME, so the index and the key's expiry agree to the millisecond, then the snapshot (HSET, or HDEL of
+     * an older one), then drop up to 100 entries that came due more than the horizon ago and were never claimed. SET goes first
      * because it is the step that can fail on its arguments (a TTL Redis refuses), and a script stops at its first
      * error without undoing what it wrote: this way a failing SET leaves nothing behind.
      */
     static final RedisScript<Long> SET = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + CONTEXT + """
-            local due = now_ms() + tonumber(ARGV[2])
+            local now = now_ms()
+            local due = now + tonumber(ARGV[2])
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             redis.call('ZADD', KEYS[2], due, KEYS[1])
             context(KEYS[3], KEYS[1], ARGV[3])
+            trim(KEYS[2], KEYS[3], now - tonumber(ARGV[4]))
             return due
             """);
 
     /**
-     * KEYS[1] due index, KEYS[2] context hash; ARGV[1] member, ARGV[2] TTL ms, ARGV[3] context snapshot. ZADD at
-     * server TIME + TTL and the snapshot (the Cluster layout's first step, before the key's SET PX; both keys are in
+     * KEYS[1] due index, KEYS[2] context hash; ARGV[1] member, ARGV[2] TTL ms, ARGV[3] context snapshot, ARGV[4]
+     * index horizon ms. ZADD at server TIME + TTL, the snapshot and the trim of {@link #SET} (the Cluster layout's first step, before the key's SET PX; both keys are in
      * the namespace's slot).
      */
     static final RedisScript<Long> INDEX = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + CONTEXT + """
-            local due = now_ms() + tonumber(ARGV[2])
+            local now = now_ms()
+            local due = now + tonumber(ARGV[2])
             redis.call('ZADD', KEYS[1], due, ARGV[1])
             context(KEYS[2], ARGV[1], ARGV[3])
+            trim(KEYS[1], KEYS[2], now - tonumber(ARGV[4]))
             return due
             """);
 
@@ -118,25 +130,33 @@ public final class RedisTrigger {
     /** The namespace of services that set none: its keys are the ones every earlier version wrote. */
     public static final String DEFAULT_NAMESPACE = "";
 
+    /**
+     * Default index horizon: 7 days. An index entry that came due longer ago and was never claimed is dropped by
+     * the next {@link #set} of its namespace, unfired (see {@link #withIndexHorizon}).
+     */
+    public static final Duration DEFAULT_INDEX_HORIZON = Duration.ofDays(7);
+
     private final RepositorySupport support;
     private final String tenant;
     private final String pool;
     private final boolean cluster;
     private final String namespace;
     private final List<TriggerContextPropagator> propagators;
+    private final Duration horizon;
 
     private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster, String namespace) {
-        this(support, tenant, pool, cluster, namespace, List.of());
+        this(support, tenant, pool, cluster, namespace, List.of(), DEFAULT_INDEX_HORIZON);
     }
 
     private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster, String namespace,
-            List<TriggerContextPropagator> propagators) {
+            List<TriggerContextPropagator> propagators, Duration horizon) {
         this.support = Objects.requireNonNull(support, "support");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.cluster = cluster;
         this.namespace = requireNamespace(namespace);
         this.propagators = List.copyOf(propagators);
+        this.horizon = horizon;
         KeyFactory.escape(tenant);
     }
 
@@ -164,7 +184,7 @@ public final class RedisTrigger {
 
     /** Return a copy whose commands run on another pool alias. */
     public RedisTrigger onPool(String alias) {
-        return new RedisTrigger(support, tenant, alias, cluster, namespace, propagators);
+        return new RedisTrigger(support, tenant, alias, cluster, namespace, propagators, horizon);
     }
 
     /**
@@ -179,7 +199,7 @@ public final class RedisTrigger {
             throw new IllegalArgumentException("at most " + TriggerContextPropagator.MAX_PROPAGATORS
                     + " trigger context propagators, were " + chosen.size());
         }
-        return new RedisTrigger(support, tenant, pool, cluster, namespace, chosen);
+        return new RedisTrigger(support, tenant, pool, cluster, namespace, chosen, horizon);
     }
 
     /**
@@ -190,7 +210,24 @@ public final class RedisTrigger {
      * @throws IllegalArgumentException if {@code service} holds characters no key component may contain
      */
     public RedisTrigger inNamespace(String service) {
-        return new RedisTrigger(support, tenant, pool, cluster, service, propagators);
+        return new RedisTrigger(support, tenant, pool, cluster, service, propagators, horizon);
+    }
+
+    /**
+     * Return a copy whose {@link #set} drops (up to 100 per call) the index entries of its namespace that came due
+     * more than {@code horizon} ago and were never claimed, with their context snapshots. This bounds the index when
+     * no listener of ours runs, as in a deployment where only the original's listeners fire the triggers (they
+     * consume the expiry event and write nothing back). The price: a trigger due while no listener of ours ran for
+     * longer than the horizon is never fired by ours. Default {@link #DEFAULT_INDEX_HORIZON}.
+     *
+     * @throws IllegalArgumentException if shorter than 1 ms
+     */
+    public RedisTrigger withIndexHorizon(Duration after) {
+        Objects.requireNonNull(after, "horizon");
+        if (after.toMillis() < 1) {
+            throw new IllegalArgumentException("horizon must be at least 1 ms, was " + after);
+        }
+        return new RedisTrigger(support, tenant, pool, cluster, namespace, propagators, after);
     }
 
     /** The namespace (service) whose due-index this repository writes; empty for the default one. */
@@ -237,11 +274,11 @@ public final class RedisTrigger {
             String snapshot = TriggerContextCodec.capture(context, propagators).orElse("");
             if (!cluster) {
                 return support.ops().eval(SET, List.of(key, dueIndexKey(), contextKey()),
-                                List.of(value, ttlMillis, snapshot), pool)
+                                List.of(value, ttlMillis, snapshot, String.valueOf(horizon.toMillis())), pool)
                         .thenReturn(Boolean.TRUE);
             }
-            return support.ops().eval(INDEX, List.of(dueIndexKey(), contextKey()), List.of(key, ttlMillis, snapshot),
-                            pool)
+            return support.ops().eval(INDEX, List.of(dueIndexKey(), contextKey()), List.of(key, ttlMillis, snapshot,
+                            String.valueOf(horizon.toMillis())), pool)
                     .then(support.ops().set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis)), pool))
                     .thenReturn(Boolean.TRUE);
         });
