@@ -91,4 +91,47 @@ class TriggerHandlerShapesIntegrationTests {
         assertThat(fx.zcard(RedisTrigger.dueIndexKey(runtime.keys()))).isZero();
         assertThat(listener.deadLetters().count().block(Duration.ofSeconds(5))).isZero();
     }
+
+    @Test
+    void blockingHandlers_runOffTheIoThreads_andDelayNeitherEventsNorOtherHandlers() {
+        SymphonyRuntime runtime = fx.runtime();
+        Map<String, String> threads = new ConcurrentHashMap<>();
+        Map<String, Long> quickDone = new ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        TriggerRegistry registry = TriggerRegistry.create(RetryPolicy.defaults(), 16, false);
+        registry.on("block", event -> Mono.fromRunnable(() -> {
+            threads.put(event.identifier(), Thread.currentThread().getName());
+            try {
+                release.await(); // blocks its thread until the quick handlers are all done
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        registry.on("quick", event -> Mono.fromRunnable(() -> quickDone.put(event.identifier(),
+                System.currentTimeMillis() - event.dueAt().toEpochMilli())));
+        TriggerListener listener = fx.listener(runtime, registry);
+        listener.start().block(Duration.ofSeconds(10));
+        RedisTrigger triggers = fx.triggers(runtime, "acme");
+
+        Flux.range(0, 4).concatMap(i -> triggers.set("block", "b" + i, Duration.ofMillis(20)))
+                .blockLast(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(10)).until(() -> threads.size() == 4);
+        Flux.range(0, 20).concatMap(i -> triggers.set("quick", "q" + i, Duration.ofMillis(50)))
+                .blockLast(Duration.ofSeconds(5));
+
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> quickDone.size() == 20);
+            assertThat(release.getCount()).isEqualTo(1L); // the blockers were still blocking the whole time
+        } finally {
+            release.countDown();
+        }
+        listener.stop().block(Duration.ofSeconds(10));
+        assertThat(threads.values()).allSatisfy(name -> assertThat(name).doesNotContain("lettuce")
+                .doesNotContain("nioEventLoop"));
+        assertThat(fx.zcard(inflightKey(runtime))).isZero();
+    }
+
+    private static String inflightKey(SymphonyRuntime runtime) {
+        return RedisTrigger.indexKey(runtime.keys(), "inflight");
+    }
 }
