@@ -40,25 +40,34 @@ final class HandlerRunner {
 
     private final TriggerRegistry registry;
     private final TriggerStore store;
-    private final RepositorySupport support;
+    private final ContextRestorer restorer;
     private final KeyFactory keys;
-    private final List<TriggerContextPropagator> propagators;
     private final Clock clock;
     private final Scheduler scheduler;
     private final Scheduler handlerScheduler;
     private final FireLagRecorder lags;
 
-    HandlerRunner(TriggerRegistry registry, TriggerStore store, RepositorySupport support,
+    HandlerRunner(TriggerRegistry registry, TriggerStore store, KeyFactory keys, ContextRestorer restorer,
             TriggerListenerOptions options, FireLagRecorder lags) {
         this.registry = registry;
         this.store = store;
-        this.support = support;
-        this.keys = support.keys();
+        this.restorer = restorer;
+        this.keys = keys;
         this.scheduler = options.scheduler();
         this.handlerScheduler = options.handlerScheduler();
-        this.propagators = options.contextPropagators();
         this.clock = options.clock();
         this.lags = lags;
+    }
+
+    /** Restores the snapshot of the context a trigger was set in. */
+    @FunctionalInterface
+    interface ContextRestorer {
+        Context restore(Context context, String snapshot);
+    }
+
+    /** The restorer of the repositories: tenant scope, shared state bound on {@code support}, propagated entries. */
+    static ContextRestorer restoring(RepositorySupport support, List<TriggerContextPropagator> propagators) {
+        return (context, snapshot) -> TriggerContextCodec.restore(context, snapshot, support, propagators);
     }
 
     Mono<Void> run(Claim claim) {
@@ -149,7 +158,7 @@ final class HandlerRunner {
                 bound = SymphonyContext.bindScope(new TenantScope(event.tenant(), event.identifier())).apply(bound);
             }
             String snapshot = claim.context();
-            return snapshot == null ? bound : TriggerContextCodec.restore(bound, snapshot, support, propagators);
+            return snapshot == null ? bound : restorer.restore(bound, snapshot);
         };
     }
 

@@ -84,10 +84,11 @@ public final class TriggerListener {
         this.lags = new FireLagRecorder(options.clock());
         this.lease = lease(options, registry.retryPolicy());
         this.events = ExpiryEvents.create(runtime, options.events());
-        this.store = new TriggerStore(runtime.ops(), runtime.keys(), options.events().pool(),
+        this.store = new RedisTriggerStore(runtime.ops(), runtime.keys(), options.events().pool(),
                 registry.namespace());
-        this.runner = new HandlerRunner(registry, store, SymphonyRepositories.of(runtime).support(), options,
-                lags);
+        this.runner = new HandlerRunner(registry, store, runtime.keys(),
+                HandlerRunner.restoring(SymphonyRepositories.of(runtime).support(), options.contextPropagators()),
+                options, lags);
         this.leases = new LeaseRenewer(store, lease, options.scheduler());
     }
 
