@@ -31,10 +31,13 @@ import reactor.core.publisher.Sinks;
  * {@code batchSize} entries whose due time passed. An occurrence is run only by the instance whose script removed
  * it from the due-index ({@code ZREM} inside the script is the claim), so among any number of instances exactly one
  * runs its handler. A trigger key written without an index entry (by the original's Python code) is claimed by the
- * first event script that sees it, remembered in a recent-claims set for {@code dedupWindow}. A claim is kept in an
- * in-flight set with a lease deadline; when the handler finishes the claim is acknowledged ({@code ZREM}), when it
- * fails every attempt it is moved to the dead letters (one script); when its instance dies the lease runs out and
- * the next sweep of any instance delivers it again. With a {@code broadcast} registry every instance runs every
+ * first event script that sees it (default namespace only), remembered in a recent-claims set for
+ * {@code dedupWindow}. A claim is kept in an in-flight set with a lease deadline and a token; while this instance
+ * lives it renews the leases of all its claims every third of the lease ({@link LeaseRenewer}), so a long handler is
+ * never started twice; when the handler's whole work completes the claim is acknowledged, when it fails every
+ * attempt it is moved to the dead letters (one script); when its instance dies the renewals stop, the lease runs out
+ * and the next sweep of any instance delivers it again. Handlers run on the options' handler scheduler, never on a
+ * Redis I/O thread, in the context the trigger was set in. All keys belong to the registry's namespace. With a {@code broadcast} registry every instance runs every
  * keyspace event's handler instead, without claims (and without the sweeper).
  *
  * <p><b>Lifecycle.</b> {@link #start()} subscribes and completes once the event subscription is confirmed;
