@@ -58,7 +58,7 @@ public final class SymphonyRuntime {
             ClientResources resources, @Nullable ClientResources ownedResources) {
         this.config = config;
         this.connections = connections;
-        this.ops = new RedisOps(connections);
+        this.ops = RedisOps.create(connections);
         this.codec = extensions.codec();
         this.keys = extensions.keys();
         this.resources = resources;
@@ -150,7 +150,10 @@ public final class SymphonyRuntime {
         return connections;
     }
 
-    /** Every low-level command as {@code Mono}/{@code Flux}, on this runtime's connections. */
+    /**
+     * Every low-level command as {@code Mono}/{@code Flux}, on this runtime's connections, bound to the
+     * {@code "default"} pool; {@code ops().onPool("user")} returns the ones bound to another alias.
+     */
     public RedisOps ops() {
         return ops;
     }

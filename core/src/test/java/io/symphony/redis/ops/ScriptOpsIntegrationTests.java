@@ -99,7 +99,7 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
     void eval_keylessError_namesNoKey() {
         RedisScript<Long> script = RedisScript.returningLong("return redis.call('NOSUCHCOMMAND')");
 
-        ops.eval(script, List.of(), List.of(), SingleConnectionFixture.SECOND).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.SECOND).eval(script, List.of(), List.of()).as(StepVerifier::create)
                 .verifyErrorSatisfies(commandError("EVALSHA", null, SingleConnectionFixture.SECOND));
     }
 
@@ -145,7 +145,7 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
         assumeNumberedDatabases();
         String key = key("n");
 
-        ops.eval(INCRBY, List.of(key), List.of("7"), SingleConnectionFixture.SECOND).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.SECOND).eval(INCRBY, List.of(key), List.of("7")).as(StepVerifier::create)
                 .expectNext(7L).verifyComplete();
 
         assertThat(rawSecond().get(key)).isEqualTo("7");

@@ -46,14 +46,14 @@ class SentinelFailoverIntegrationTests {
             try {
                 String key = "alias-db:" + UUID.randomUUID();
                 for (PoolEndpoint pool : runtime.config().pools()) {
-                    assertThat(runtime.ops().set(key, pool.alias(), pool.alias()).block()).isTrue();
+                    assertThat(runtime.ops().onPool(pool.alias()).set(key, pool.alias()).block()).isTrue();
                 }
 
                 PrivateRedisServer primary = setup.primary();
                 for (PoolEndpoint pool : runtime.config().pools()) {
                     assertThat(primary.sync(pool.db()).get(key)).as("alias %s in DB %d", pool.alias(), pool.db())
                             .isEqualTo(pool.alias());
-                    assertThat(runtime.ops().get(key, pool.alias()).block()).isEqualTo(pool.alias());
+                    assertThat(runtime.ops().onPool(pool.alias()).get(key).block()).isEqualTo(pool.alias());
                 }
                 assertThat(runtime.config().pools()).extracting(PoolEndpoint::db)
                         .containsExactlyElementsOf(PoolAliases.DEFAULT_DATABASES.values());

@@ -56,15 +56,15 @@ final class RedisTriggerStore implements TriggerStore {
             args.addAll(matchers);
         }
         args.addAll(original);
-        return ops.eval(TriggerScripts.SWEEP, List.of(due, inflight, recent, tokens, context), args, pool)
+        return ops.onPool(pool).eval(TriggerScripts.SWEEP, List.of(due, inflight, recent, tokens, context), args)
                 .map(RedisTriggerStore::sweepOf);
     }
 
     @Override
     public Mono<Claim> claimEvent(String key, Duration lease) {
-        return ops.eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent, tokens, context), List.of(key,
-                        millis(lease), claimUnindexed),
-                        pool)
+        return ops.onPool(pool).eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent, tokens, context),
+                        List.of(key,
+                        millis(lease), claimUnindexed))
                 .handle((reply, sink) -> {
                     long kind = (Long) reply.get(0);
                     if (kind == 1L) {
@@ -82,8 +82,8 @@ final class RedisTriggerStore implements TriggerStore {
         if (claim.lease() < 0) {
             return Mono.empty();
         }
-        return ops.eval(TriggerScripts.ACK, List.of(inflight, tokens, due, context), List.of(claim.key(),
-                String.valueOf(claim.lease())), pool).then();
+        return ops.onPool(pool).eval(TriggerScripts.ACK, List.of(inflight, tokens, due, context), List.of(claim.key(),
+                String.valueOf(claim.lease()))).then();
     }
 
     /** Give an unhandled claim back to the due-index, for an instance that has its handler. */
@@ -92,15 +92,15 @@ final class RedisTriggerStore implements TriggerStore {
         if (claim.lease() < 0) {
             return Mono.empty();
         }
-        return ops.eval(TriggerScripts.UNCLAIM, List.of(inflight, tokens, due), List.of(claim.key(),
-                String.valueOf(claim.lease()), String.valueOf(claim.dueMillis())), pool).then();
+        return ops.onPool(pool).eval(TriggerScripts.UNCLAIM, List.of(inflight, tokens, due), List.of(claim.key(),
+                String.valueOf(claim.lease()), String.valueOf(claim.dueMillis()))).then();
     }
 
     @Override
     public Mono<Void> deadLetter(Claim claim, DeadLetter letter) {
         return Mono.fromCallable(() -> JSON.writeValueAsString(toMap(letter)))
-                .flatMap(json -> ops.eval(TriggerScripts.DEAD_LETTER, List.of(inflight, tokens, dead),
-                        List.of(claim.key(), String.valueOf(claim.lease()), letter.id(), json), pool))
+                .flatMap(json -> ops.onPool(pool).eval(TriggerScripts.DEAD_LETTER, List.of(inflight, tokens, dead),
+                        List.of(claim.key(), String.valueOf(claim.lease()), letter.id(), json)))
                 .then();
     }
 
@@ -117,25 +117,25 @@ final class RedisTriggerStore implements TriggerStore {
             args.add(key);
             args.add(String.valueOf(token));
         });
-        return ops.eval(TriggerScripts.RENEW, List.of(inflight, tokens), args, pool)
+        return ops.onPool(pool).eval(TriggerScripts.RENEW, List.of(inflight, tokens), args)
                 .map(lost -> lost.stream().map(String::valueOf).toList());
     }
 
     @Override
     public Flux<DeadLetter> deadLetters() {
-        return ops.hgetall(dead, pool)
+        return ops.onPool(pool).hgetall(dead)
                 .flatMapIterable(Map::values)
                 .map(RedisTriggerStore::fromJson);
     }
 
     @Override
     public Mono<Boolean> replay(String id) {
-        return ops.eval(TriggerScripts.REPLAY, List.of(dead, due), List.of(id), pool).map(n -> n == 1L);
+        return ops.onPool(pool).eval(TriggerScripts.REPLAY, List.of(dead, due), List.of(id)).map(n -> n == 1L);
     }
 
     @Override
     public Mono<Long> pending() {
-        return ops.eval(TriggerScripts.COUNT, List.of(due), List.of(), pool);
+        return ops.onPool(pool).eval(TriggerScripts.COUNT, List.of(due), List.of());
     }
 
     private static Sweep sweepOf(List<Object> reply) {

@@ -67,7 +67,7 @@ class MixedDeploymentIntegrationTests {
     }
 
     private static boolean keyExists(SymphonyRuntime runtime) {
-        return runtime.ops().exists(java.util.List.of("acme:EXPTRIGGER:legacy:py1"), "expiry")
+        return runtime.ops().onPool("expiry").exists(java.util.List.of("acme:EXPTRIGGER:legacy:py1"))
                 .block(Duration.ofSeconds(5)) > 0;
     }
 

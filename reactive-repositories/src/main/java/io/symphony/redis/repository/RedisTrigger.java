@@ -273,13 +273,13 @@ public final class RedisTrigger {
             String value = value();
             String snapshot = TriggerContextCodec.capture(context, propagators).orElse("");
             if (!cluster) {
-                return support.ops().eval(SET, List.of(key, dueIndexKey(), contextKey()),
-                                List.of(value, ttlMillis, snapshot, String.valueOf(horizon.toMillis())), pool)
+                return support.ops().onPool(pool).eval(SET, List.of(key, dueIndexKey(), contextKey()),
+                                List.of(value, ttlMillis, snapshot, String.valueOf(horizon.toMillis())))
                         .thenReturn(Boolean.TRUE);
             }
-            return support.ops().eval(INDEX, List.of(dueIndexKey(), contextKey()), List.of(key, ttlMillis, snapshot,
-                            String.valueOf(horizon.toMillis())), pool)
-                    .then(support.ops().set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis)), pool))
+            return support.ops().onPool(pool).eval(INDEX, List.of(dueIndexKey(), contextKey()), List.of(key,
+                            ttlMillis, snapshot, String.valueOf(horizon.toMillis())))
+                    .then(support.ops().onPool(pool).set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis))))
                     .thenReturn(Boolean.TRUE);
         });
     }
@@ -311,7 +311,7 @@ public final class RedisTrigger {
      */
     public Mono<Long> deleteAllByIdentifier(String identifier) {
         String pattern = support.keys().triggersByIdentifierPattern(tenant, identifier);
-        return support.ops().scanKeys(pattern, pool)
+        return support.ops().onPool(pool).scanKeys(pattern)
                 .filter(key -> support.keys().parseTriggerAction(tenant, identifier, key).isPresent())
                 .buffer(100)
                 .concatMap(this::deleteKeys)
@@ -374,10 +374,10 @@ public final class RedisTrigger {
                 List<String> all = new ArrayList<>(keys);
                 all.add(dueIndexKey());
                 all.add(contextKey());
-                return support.ops().eval(DELETE, all, List.of(), pool);
+                return support.ops().onPool(pool).eval(DELETE, all, List.of());
             }
-            return support.ops().eval(UNINDEX, List.of(dueIndexKey(), contextKey()), keys, pool)
-                    .then(support.ops().delete(keys, pool));
+            return support.ops().onPool(pool).eval(UNINDEX, List.of(dueIndexKey(), contextKey()), keys)
+                    .then(support.ops().onPool(pool).delete(keys));
         });
     }
 

@@ -1,7 +1,9 @@
-package io.symphony.redis.ops;
+package io.symphony.redis.ops.internal;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
+import io.symphony.redis.ops.RedisScript;
+import io.symphony.redis.ops.ScriptOperations;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -13,26 +15,28 @@ import reactor.core.publisher.Mono;
  * <p>Retrying is safe because a {@code NOSCRIPT} reply means the script did not run at all. On Redis Cluster the
  * call is routed by the first key, and keys in several slots fail before anything is sent ({@link ClusterSlots}).
  */
-final class ScriptOps {
+public final class ScriptOps implements ScriptOperations {
 
     private final Executor executor;
 
-    ScriptOps(Executor executor) {
+    /** Bind the commands to the executor's alias. */
+    public ScriptOps(Executor executor) {
         this.executor = executor;
     }
 
-    <T> Mono<T> eval(RedisScript<T> script, List<String> keys, List<String> args, String alias) {
+    @Override
+    public <T> Mono<T> eval(RedisScript<T> script, List<String> keys, List<String> args) {
         Args.notNull(script, "script");
         String[] keyArray = Args.elements(keys, "keys");
         String[] argArray = Args.elements(args, "args");
         String key = keyArray.length == 0 ? null : keyArray[0];
-        return eval(script, keyArray, argArray, alias, "EVALSHA", key);
+        return eval(script, keyArray, argArray, "EVALSHA", key);
     }
 
     /** Evaluate with a caller-chosen command label, so combined ops report e.g. {@code HINCRBY+PEXPIRE}. */
-    <T> Mono<T> eval(RedisScript<T> script, String[] keys, String[] args, String alias, String command,
+    <T> Mono<T> eval(RedisScript<T> script, String[] keys, String[] args, String command,
             @Nullable String key) {
-        return executor.mono(command, key, alias,
+        return executor.mono(command, key,
                 ClusterSlots.requireOneSlot(keys, commands -> run(commands, script, keys, args)));
     }
 
