@@ -9,6 +9,7 @@ module io.symphony.redis.core {
     requires transitive org.jspecify;
     requires transitive org.reactivestreams;
     requires io.netty.common;
+    requires io.netty.transport;
     requires org.slf4j;
 
     exports io.symphony.redis;

@@ -21,6 +21,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The value codec in-process (no Redis): encode and typed decode of each supported kind of value, and of a
@@ -56,7 +57,9 @@ public class CodecBenchmark {
         /** A nested map, as Python's json.dumps prints it. */
         MAP,
         /** A 20-field record, encoded and decoded as a hash. */
-        RECORD_20
+        RECORD_20,
+        /** The peers benchmark's user record (text, integer, 17-digit double, boolean, list, nested map). */
+        USER_RECORD
     }
 
     /** An enum value for the ENUM kind. */
@@ -67,10 +70,13 @@ public class CodecBenchmark {
         GREEN
     }
 
-    @Param({"STRING", "LONG", "DOUBLE", "BOOLEAN", "DATETIME", "ENUM", "LIST", "MAP", "RECORD_20"})
+    @Param({"STRING", "LONG", "DOUBLE", "BOOLEAN", "DATETIME", "ENUM", "LIST", "MAP", "RECORD_20", "USER_RECORD"})
     public Kind kind;
 
     private final RedisValueCodec codec = RedisValueCodec.defaults();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private String jsonEncoded;
+    private Map<String, String> jsonEncodedRecord;
     private Object value;
     private Class<?> type;
     private String encoded;
@@ -81,9 +87,10 @@ public class CodecBenchmark {
     /** Build the value and its encoding. */
     @Setup(Level.Trial)
     public void setUp() {
-        record = record20();
-        recordTypes = types20();
+        record = kind == Kind.USER_RECORD ? UserRecords.record() : record20();
+        recordTypes = kind == Kind.USER_RECORD ? UserRecords.TYPES : types20();
         encodedRecord = codec.encodeHash(record);
+        jsonEncodedRecord = jacksonHash();
         value = switch (kind) {
             case STRING -> "The quick brown fox jumps over the lazy dog";
             case LONG -> 1_234_567_890_123L;
@@ -92,22 +99,53 @@ public class CodecBenchmark {
             case DATETIME -> LocalDateTime.of(2026, 11, 25, 13, 45, 30, 123_456_000);
             case ENUM -> Colour.GREEN;
             case LIST -> List.of("alpha", "beta", "gamma", 1L, 2.5, true);
-            case MAP, RECORD_20 -> Map.of("city", "Lyon", "zip", 69001L, "geo", List.of(45.76, 4.83));
+            case MAP, RECORD_20, USER_RECORD -> Map.of("city", "Lyon", "zip", 69001L, "geo", List.of(45.76, 4.83));
         };
-        type = kind == Kind.MAP || kind == Kind.RECORD_20 ? Map.class : value.getClass();
+        type = value instanceof Map ? Map.class : value.getClass();
         encoded = codec.encode(value);
+        jsonEncoded = json.writeValueAsString(value);
     }
 
-    /** Encode the value (the whole record as a hash for RECORD_20). */
+    private boolean hash() {
+        return kind == Kind.RECORD_20 || kind == Kind.USER_RECORD;
+    }
+
+    /** Encode the value (the whole record as a hash for the record kinds). */
     @Benchmark
     public Object encode() {
-        return kind == Kind.RECORD_20 ? codec.encodeHash(record) : codec.encode(value);
+        return hash() ? codec.encodeHash(record) : codec.encode(value);
     }
 
-    /** Decode the value typed (the whole record with its field types for RECORD_20). */
+    /** Decode the value typed (the whole record with its field types for the record kinds). */
     @Benchmark
     public @Nullable Object decode() {
-        return kind == Kind.RECORD_20 ? codec.decodeHash(encodedRecord, recordTypes) : codec.decode(encoded, type);
+        return hash() ? codec.decodeHash(encodedRecord, recordTypes) : codec.decode(encoded, type);
+    }
+
+    /** The baseline: the same value (each field of a record) written by plain Jackson 3 as JSON. */
+    @Benchmark
+    public Object jacksonEncode() {
+        return hash() ? jacksonHash() : json.writeValueAsString(value);
+    }
+
+    /** The baseline: the same value (each field of a record, typed) read by plain Jackson 3. */
+    @Benchmark
+    public @Nullable Object jacksonDecode() {
+        if (!hash()) {
+            return json.readValue(jsonEncoded, type);
+        }
+        Map<String, Object> decoded = new LinkedHashMap<>();
+        jsonEncodedRecord.forEach((field, text) -> {
+            java.lang.reflect.Type fieldType = recordTypes.type(field);
+            decoded.put(field, json.readValue(text, json.constructType(fieldType == null ? Object.class : fieldType)));
+        });
+        return decoded;
+    }
+
+    private Map<String, String> jacksonHash() {
+        Map<String, String> encodedFields = new LinkedHashMap<>();
+        record.forEach((field, fieldValue) -> encodedFields.put(field, json.writeValueAsString(fieldValue)));
+        return encodedFields;
     }
 
     private static Map<String, Object> record20() {

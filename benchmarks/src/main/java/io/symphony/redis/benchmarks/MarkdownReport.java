@@ -108,7 +108,9 @@ final class MarkdownReport {
         if (peers.isEmpty()) {
             return;
         }
-        line("## Peers: user record, HSET 5 JSON fields + EXPIRE then HGETALL decoded (baseline RAW_LETTUCE)");
+        line("## Peers: user record (6 JSON fields) written with a TTL, then HGETALL decoded (baseline RAW_LETTUCE: "
+                + "EVALSHA of the same HSET+PEXPIRE script + HGETALL; Spring Data Redis and Redisson: HSET, EXPIRE, "
+                + "HGETALL)");
         line("");
         line("| in flight | client | ops/s | x RAW_LETTUCE | p50 | p99 | p99.9 |");
         line("|--:|---|--:|--:|--:|--:|--:|");

@@ -59,6 +59,10 @@ public class PoolContentionBenchmark {
     public enum Strategy {
         /** The toolkit's default: one multiplexed connection per (server, DB). */
         SHARED,
+        /** The toolkit's SHARED_ROUND_ROBIN strategy: 2 multiplexed connections, publishers take turns. */
+        SHARED_X_2,
+        /** The toolkit's SHARED_ROUND_ROBIN strategy: 4 multiplexed connections, publishers take turns. */
+        SHARED_X_4,
         /** The toolkit's POOLED strategy, 2 connections. */
         POOLED_2,
         /** The toolkit's POOLED strategy, 4 connections. */
@@ -82,7 +86,7 @@ public class PoolContentionBenchmark {
         }
     }
 
-    @Param({"SHARED", "POOLED_2", "POOLED_4", "POOLED_8", "LETTUCE_POOL_2", "LETTUCE_POOL_4", "LETTUCE_POOL_8",
+    @Param({"SHARED", "SHARED_X_2", "SHARED_X_4", "POOLED_2", "POOLED_4", "POOLED_8", "LETTUCE_POOL_2", "LETTUCE_POOL_4", "LETTUCE_POOL_8",
             "PER_ALIAS"})
     public Strategy strategy;
 
@@ -103,6 +107,7 @@ public class PoolContentionBenchmark {
         perThread = LoadDriver.perThread(inFlight, params.getThreads());
         operation = switch (strategy) {
             case SHARED -> symphony(ConnectionStrategy.SHARED, 1, false);
+            case SHARED_X_2, SHARED_X_4 -> symphony(ConnectionStrategy.SHARED_ROUND_ROBIN, strategy.size(), false);
             case POOLED_2, POOLED_4, POOLED_8 -> symphony(ConnectionStrategy.POOLED, strategy.size(), false);
             case PER_ALIAS -> symphony(ConnectionStrategy.SHARED, 1, true);
             case LETTUCE_POOL_2, LETTUCE_POOL_4, LETTUCE_POOL_8 -> lettucePool(strategy.size());

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 record SuitePlan(String name, Class<?> type, Map<String, List<String>> params, int threads, boolean gcProfiler) {
 
-    private static final List<String> ALL_STRATEGIES = List.of("SHARED", "POOLED_2", "POOLED_4", "POOLED_8",
-            "LETTUCE_POOL_2", "LETTUCE_POOL_4", "LETTUCE_POOL_8", "PER_ALIAS");
+    private static final List<String> ALL_STRATEGIES = List.of("SHARED", "SHARED_X_2", "SHARED_X_4", "POOLED_2",
+            "POOLED_4", "POOLED_8", "LETTUCE_POOL_2", "LETTUCE_POOL_4", "LETTUCE_POOL_8", "PER_ALIAS");
 
     /** The regular expression JMH includes the plan's benchmarks by. */
     String include() {

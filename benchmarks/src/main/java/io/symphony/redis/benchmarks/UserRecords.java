@@ -12,8 +12,9 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 
 /**
- * The user-record workload of the measured facts: a 5-field record written as a hash of JSON values with a TTL,
- * then read back whole. Keys cycle over 1,024 users so the data set stays small and hot.
+ * The user-record workload: a 6-field record written as a hash of JSON values with a TTL, then read back whole.
+ * The values are what users store: text, an integer, a double with all 17 digits, a boolean, a list, and a map
+ * holding nested lists of doubles. Keys cycle over 1,024 users so the data set stays small and hot.
  */
 final class UserRecords {
 
@@ -30,6 +31,7 @@ final class UserRecords {
             .field("score", Double.class)
             .field("active", Boolean.class)
             .field("tags", List.class)
+            .field("profile", Map.class)
             .build();
 
     private static final String[] USER_IDS = new String[USERS];
@@ -53,9 +55,14 @@ final class UserRecords {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("name", "Ada Lovelace");
         record.put("age", 36L);
-        record.put("score", 98.5);
+        record.put("score", 98.53981633974483);
         record.put("active", Boolean.TRUE);
         record.put("tags", new ArrayList<>(List.of("math", "engines")));
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("city", "London");
+        profile.put("geo", List.of(51.507217, -0.1275862));
+        profile.put("ratings", List.of(List.of(0.1, 2.5e-05), List.of(1e+21, 3.14159)));
+        record.put("profile", profile);
         return record;
     }
 

@@ -1,9 +1,6 @@
 package io.symphony.redis.codec;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import tools.jackson.core.io.NumberOutput;
 
 /**
  * Formats doubles exactly like CPython's {@code repr(float)} (which is also {@code str(float)}), and like the
@@ -12,16 +9,21 @@ import org.jspecify.annotations.Nullable;
  * <p>CPython prints the shortest decimal that reads back as the same double, choosing the one closest to the
  * exact binary value when several have that length. It switches to scientific notation when the decimal exponent
  * is below -4 or at least 16, and writes the exponent with a sign and at least two digits ({@code 1e+20},
- * {@code 1e-07}). {@link Double#toString(double)} on Java 17 neither always yields the shortest digits nor uses
- * that layout, so the digits are searched here: starting at the length of its answer (which always reads back),
- * drop one digit at a time while a decimal of that length still reads back, then take the one of that length
- * nearest to the exact binary value.
+ * {@code 1e-07}). {@link Double#toString(double)} on Java 17 is not always shortest, so the digits come from
+ * jackson-core's shortest round-trip writer ({@link NumberOutput#outputDouble(double, char[], int)}, the XJB
+ * algorithm, which like Schubfach and Ryu yields the shortest decimal nearest to the exact value); only the layout
+ * is done here. A BigDecimal reference search in the unit tests checks the digits on random doubles, and the
+ * 5,015 CPython reprs check the whole output.
  */
 final class PythonFloatFormat {
+
+    /** Longest output: sign, 17 digits, point, and either "e-308" or up to 4 leading zeros of a fixed layout. */
+    static final int MAX_CHARS = 32;
 
     private static final int MAX_FIXED_EXPONENT = 16;
     private static final int MIN_FIXED_EXPONENT = -4;
     private static final double FIXED_INTEGER_LIMIT = 1e16;
+    private static final int JAVA_DOUBLE_CHARS = 26;
 
     private PythonFloatFormat() {
     }
@@ -34,7 +36,8 @@ final class PythonFloatFormat {
         if (Double.isInfinite(value)) {
             return value > 0 ? "inf" : "-inf";
         }
-        return finite(value);
+        char[] out = new char[MAX_CHARS];
+        return new String(out, 0, finite(value, out));
     }
 
     /** Format as {@code json.dumps} writes a float: {@code NaN}, {@code Infinity}, {@code -Infinity} for specials. */
@@ -45,104 +48,135 @@ final class PythonFloatFormat {
         if (Double.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
         }
-        return finite(value);
+        char[] out = new char[MAX_CHARS];
+        return new String(out, 0, finite(value, out));
     }
 
-    private static String finite(double value) {
-        boolean negative = (Double.doubleToRawLongBits(value) & Long.MIN_VALUE) != 0;
+    /**
+     * Write a finite {@code value} as Python's repr into {@code out} (at least {@link #MAX_CHARS} long) from index
+     * 0 and return the length.
+     */
+    static int finite(double value, char[] out) {
+        int pos = 0;
+        if ((Double.doubleToRawLongBits(value) & Long.MIN_VALUE) != 0) {
+            out[pos++] = '-';
+        }
         double magnitude = Math.abs(value);
-        String body;
         if (magnitude < FIXED_INTEGER_LIMIT && magnitude == Math.floor(magnitude)) {
             // Whole numbers below 1e16 print as their digits plus ".0": no shorter decimal reads back to them.
-            body = Long.toString((long) magnitude) + ".0";
-        } else {
-            body = layout(shortest(magnitude));
+            pos = digits((long) magnitude, out, pos);
+            out[pos++] = '.';
+            out[pos++] = '0';
+            return pos;
         }
-        return negative ? "-" + body : body;
+        return layout(magnitude, out, pos);
+    }
+
+    private static int digits(long whole, char[] out, int pos) {
+        if (whole == 0) {
+            out[pos] = '0';
+            return pos + 1;
+        }
+        int end = pos + digitCount(whole);
+        for (int i = end - 1; i >= pos; i--) {
+            out[i] = (char) ('0' + (int) (whole % 10));
+            whole /= 10;
+        }
+        return end;
+    }
+
+    private static int digitCount(long whole) {
+        int count = 1;
+        for (long rest = whole / 10; rest != 0; rest /= 10) {
+            count++;
+        }
+        return count;
     }
 
     /**
-     * Find the shortest decimal (stripped of trailing zeros) that parses back to {@code magnitude}, nearest to its
-     * exact value. The length is found on Java's digits, which are cheap; only the final choice needs the exact
-     * binary value, which is long for very large or very small numbers.
+     * Read the significant digits and decimal exponent from Java's layout ({@code 12.34}, {@code 1.234E-5}) of the
+     * shortest decimal, then lay them out as CPython's {@code float_repr_style = 'short'} does.
      */
-    static BigDecimal shortest(double magnitude) {
-        BigDecimal approximate = new BigDecimal(Double.toString(magnitude)).stripTrailingZeros();
-        int digits = approximate.precision();
-        while (digits > 1 && anyReadsBack(approximate, magnitude, digits - 1)) {
-            digits--;
+    private static int layout(double magnitude, char[] out, int start) {
+        char[] java = new char[JAVA_DOUBLE_CHARS];
+        int length = NumberOutput.outputDouble(magnitude, java, 0);
+        char[] significand = new char[17];
+        int count = 0;
+        int pointPosition = 0;
+        boolean afterPoint = false;
+        int i = 0;
+        for (; i < length; i++) {
+            char c = java[i];
+            if (c == '.') {
+                afterPoint = true;
+            } else if (c == 'E') {
+                break;
+            } else if (count == 0 && c == '0') {
+                if (afterPoint) {
+                    pointPosition--; // a leading zero after the point: 0.00123
+                }
+            } else {
+                significand[count++] = c;
+                if (!afterPoint) {
+                    pointPosition++;
+                }
+            }
         }
-        return Objects.requireNonNull(closestReadingBack(new BigDecimal(magnitude), magnitude, digits));
-    }
-
-    /**
-     * Tell whether some decimal of {@code digits} significant digits parses back to {@code magnitude}. The set of
-     * decimals that parse back is an interval holding both {@code near} and the exact value, so if it holds a
-     * decimal of that length, it holds one of the two neighbours of {@code near} of that length.
-     */
-    private static boolean anyReadsBack(BigDecimal near, double magnitude, int digits) {
-        return readsBack(roundTo(near, digits, RoundingMode.FLOOR), magnitude)
-                || readsBack(roundTo(near, digits, RoundingMode.CEILING), magnitude);
-    }
-
-    /**
-     * Return the {@code digits}-digit decimal nearest to {@code exact} that parses back to {@code magnitude}, or
-     * null if neither neighbour of {@code exact} of that length does.
-     */
-    private static @Nullable BigDecimal closestReadingBack(BigDecimal exact, double magnitude, int digits) {
-        BigDecimal down = roundTo(exact, digits, RoundingMode.FLOOR);
-        BigDecimal up = roundTo(exact, digits, RoundingMode.CEILING);
-        boolean downOk = readsBack(down, magnitude);
-        boolean upOk = readsBack(up, magnitude);
-        if (downOk && upOk) {
-            return roundTo(exact, digits, RoundingMode.HALF_EVEN);
+        if (i < length) {
+            pointPosition += Integer.parseInt(new String(java, i + 1, length - i - 1));
         }
-        if (downOk) {
-            return down;
+        while (count > 1 && significand[count - 1] == '0') {
+            count--;
         }
-        return upOk ? up : null;
-    }
-
-    private static BigDecimal roundTo(BigDecimal exact, int digits, RoundingMode mode) {
-        int scale = digits - (exact.precision() - exact.scale());
-        return exact.setScale(scale, mode).stripTrailingZeros();
-    }
-
-    private static boolean readsBack(BigDecimal candidate, double magnitude) {
-        return Double.parseDouble(candidate.toString()) == magnitude;
-    }
-
-    /** Lay out positive significant digits the way CPython's {@code float_repr_style = 'short'} does. */
-    private static String layout(BigDecimal decimal) {
-        String digits = decimal.unscaledValue().toString();
-        int pointPosition = digits.length() - decimal.scale();
         int exponent = pointPosition - 1;
         if (exponent < MIN_FIXED_EXPONENT || exponent >= MAX_FIXED_EXPONENT) {
-            return scientific(digits, exponent);
+            return scientific(significand, count, exponent, out, start);
         }
-        return fixed(digits, pointPosition);
+        return fixed(significand, count, pointPosition, out, start);
     }
 
-    private static String scientific(String digits, int exponent) {
-        StringBuilder out = new StringBuilder(digits.length() + 6).append(digits.charAt(0));
-        if (digits.length() > 1) {
-            out.append('.').append(digits, 1, digits.length());
+    private static int scientific(char[] digits, int count, int exponent, char[] out, int start) {
+        int pos = start;
+        out[pos++] = digits[0];
+        if (count > 1) {
+            out[pos++] = '.';
+            System.arraycopy(digits, 1, out, pos, count - 1);
+            pos += count - 1;
         }
-        out.append('e').append(exponent < 0 ? '-' : '+');
+        out[pos++] = 'e';
+        out[pos++] = exponent < 0 ? '-' : '+';
         int absolute = Math.abs(exponent);
         if (absolute < 10) {
-            out.append('0');
+            out[pos++] = '0';
         }
-        return out.append(absolute).toString();
+        return digits(absolute, out, pos);
     }
 
-    private static String fixed(String digits, int pointPosition) {
+    private static int fixed(char[] digits, int count, int pointPosition, char[] out, int start) {
+        int pos = start;
         if (pointPosition <= 0) {
-            return "0." + "0".repeat(-pointPosition) + digits;
+            out[pos++] = '0';
+            out[pos++] = '.';
+            for (int z = 0; z < -pointPosition; z++) {
+                out[pos++] = '0';
+            }
+            System.arraycopy(digits, 0, out, pos, count);
+            return pos + count;
         }
-        if (pointPosition < digits.length()) {
-            return digits.substring(0, pointPosition) + "." + digits.substring(pointPosition);
+        if (pointPosition < count) {
+            System.arraycopy(digits, 0, out, pos, pointPosition);
+            pos += pointPosition;
+            out[pos++] = '.';
+            System.arraycopy(digits, pointPosition, out, pos, count - pointPosition);
+            return pos + count - pointPosition;
         }
-        return digits + "0".repeat(pointPosition - digits.length()) + ".0";
+        System.arraycopy(digits, 0, out, pos, count);
+        pos += count;
+        for (int z = count; z < pointPosition; z++) {
+            out[pos++] = '0';
+        }
+        out[pos++] = '.';
+        out[pos++] = '0';
+        return pos;
     }
 }

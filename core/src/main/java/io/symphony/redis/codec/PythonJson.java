@@ -1,12 +1,12 @@
 package io.symphony.redis.codec;
 
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Prints a Jackson tree exactly as Python's {@code json.dumps(value, ensure_ascii=False)} prints the same data.
+ * Prints a Jackson tree exactly as Python's {@code json.dumps(value, ensure_ascii=False)} prints the same data
+ * (containers through {@link PythonJsonWriter}, which prints values without building a tree), and the scalar
+ * helpers the codec shares.
  *
  * <p>Separators are {@code ", "} and {@code ": "}; non-ASCII characters are written raw; only {@code "},
  * {@code \}, the short escapes {@code \n \r \t \b \f} and the other control characters below U+0020 (as
@@ -26,20 +26,27 @@ final class PythonJson {
 
     /** Print {@code node}; with {@code model} set, booleans become the strings {@code "1"} and {@code "0"}. */
     static String write(JsonNode node, boolean model) {
-        StringBuilder out = new StringBuilder(64);
-        write(out, node, model);
-        return out.toString();
-    }
-
-    private static void write(StringBuilder out, JsonNode node, boolean model) {
         switch (node.getNodeType()) {
-            case OBJECT -> object(out, node, model);
-            case ARRAY -> array(out, node, model);
-            case STRING -> quote(out, node.stringValue());
-            case NUMBER -> out.append(number(node));
-            case BOOLEAN -> out.append(bool(node.booleanValue(), model));
-            case BINARY -> quote(out, Base64.getEncoder().encodeToString(node.binaryValue()));
-            case NULL, MISSING -> out.append("null");
+            case OBJECT, ARRAY, POJO -> {
+                return PythonJsonWriter.defaults().write(node, model);
+            }
+            case STRING -> {
+                StringBuilder out = new StringBuilder(node.stringValue().length() + 2);
+                quote(out, node.stringValue());
+                return out.toString();
+            }
+            case NUMBER -> {
+                return number(node);
+            }
+            case BOOLEAN -> {
+                return bool(node.booleanValue(), model);
+            }
+            case BINARY -> {
+                return "\"" + Base64.getEncoder().encodeToString(node.binaryValue()) + "\"";
+            }
+            case NULL, MISSING -> {
+                return "null";
+            }
             default -> throw new IllegalArgumentException("Cannot print JSON node of type " + node.getNodeType());
         }
     }
@@ -49,33 +56,6 @@ final class PythonJson {
             return value ? "\"1\"" : "\"0\"";
         }
         return value ? "true" : "false";
-    }
-
-    private static void object(StringBuilder out, JsonNode node, boolean model) {
-        out.append('{');
-        Iterator<Map.Entry<String, JsonNode>> properties = node.properties().iterator();
-        while (properties.hasNext()) {
-            Map.Entry<String, JsonNode> property = properties.next();
-            quote(out, property.getKey());
-            out.append(": ");
-            write(out, property.getValue(), model);
-            if (properties.hasNext()) {
-                out.append(", ");
-            }
-        }
-        out.append('}');
-    }
-
-    private static void array(StringBuilder out, JsonNode node, boolean model) {
-        out.append('[');
-        Iterator<JsonNode> elements = node.values().iterator();
-        while (elements.hasNext()) {
-            write(out, elements.next(), model);
-            if (elements.hasNext()) {
-                out.append(", ");
-            }
-        }
-        out.append(']');
     }
 
     /** Print a number node as Python prints the equivalent int, float or Decimal. */

@@ -20,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ValueEncoder {
 
-    private final JsonMapper mapper;
+    private final PythonJsonWriter json;
     private final EnumValues enums;
 
     ValueEncoder(JsonMapper mapper, EnumValues enums) {
-        this.mapper = mapper;
+        this.json = new PythonJsonWriter(mapper);
         this.enums = enums;
     }
 
@@ -40,9 +40,8 @@ final class ValueEncoder {
             if (value instanceof Enum) {
                 return enums.encode((Enum<?>) value);
             }
-            JsonNode node = mapper.valueToTree(value);
             boolean plain = value instanceof Map || value instanceof Collection || value.getClass().isArray();
-            return plain && node.isContainer() ? PythonJson.write(node, false) : topLevel(node);
+            return json.write(value, !plain);
         } catch (JacksonException | IllegalArgumentException e) {
             throw CodecFailures.encode(value, e);
         }

@@ -15,6 +15,17 @@ public enum ConnectionStrategy {
     SHARED,
 
     /**
+     * {@code poolSize} multiplexed connections per distinct (server, DB), each shared like {@link #SHARED}; every
+     * publisher runs on the next one in turn. Lettuce keeps each connection's I/O and reply decoding on one Netty
+     * event loop, so several connections spread that work over the event loops (as many as the client resources
+     * have I/O threads, by default the number of cores). Commands of one publisher stay on one connection; two
+     * publishers get no ordering between them, as with {@link #SHARED} under concurrency.
+     *
+     * @since 0.1
+     */
+    SHARED_ROUND_ROBIN,
+
+    /**
      * A bounded pool of connections per distinct (server, DB). A caller borrows one connection for the whole
      * publisher it runs and gives it back on complete, error or cancel; when all are borrowed, callers wait in
      * order. Use it for long blocking commands; it costs more CPU per operation than {@link #SHARED}.

@@ -1,6 +1,7 @@
 package io.symphony.redis.connection;
 
 import io.lettuce.core.api.StatefulConnection;
+import io.symphony.redis.RuntimeClosedException;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,8 +61,8 @@ final class ConnectionQueue {
         }
     }
 
-    private static IllegalStateException closedError() {
-        return new IllegalStateException("The connection pool is closed");
+    private static RuntimeClosedException closedError() {
+        return new RuntimeClosedException("The connection pool is closed");
     }
 
     private void drain() {

@@ -6,10 +6,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -85,6 +87,28 @@ class PythonFloatFormatUnitTests {
             double value = Double.longBitsToDouble(Long.parseUnsignedLong(vector[0], 16));
             assertThat(Double.parseDouble(PythonFloatFormat.repr(value))).isEqualTo(value);
         }
+    }
+
+    /**
+     * The digits come from jackson-core's shortest writer: on random bit patterns (normal, subnormal, huge, tiny)
+     * they must be the shortest decimal nearest to the exact value, as the slow exact search finds it.
+     */
+    @Test
+    void repr_hasTheShortestNearestDigitsOnRandomDoubles() {
+        SplittableRandom random = new SplittableRandom(20261201L);
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < 20_000 && mismatches.size() < 10; i++) {
+            double value = Math.abs(Double.longBitsToDouble(random.nextLong()));
+            if (!Double.isFinite(value) || value == 0) {
+                continue;
+            }
+            BigDecimal expected = ExactShortestDecimal.of(value);
+            BigDecimal actual = new BigDecimal(PythonFloatFormat.repr(value)).stripTrailingZeros();
+            if (expected.compareTo(actual) != 0 || expected.precision() != actual.precision()) {
+                mismatches.add(Double.doubleToRawLongBits(value) + ": expected " + expected + " but was " + actual);
+            }
+        }
+        assertThat(mismatches).isEmpty();
     }
 
     private static List<String[]> vectors() throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisException;
+import io.symphony.redis.RedisConnectException;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.PoolEndpoint;
@@ -73,7 +74,7 @@ class SentinelFailoverIntegrationTests {
 
             assertThatThrownBy(() -> SymphonyRuntime.create(SymphonyRedisConfig.fromUrl(url))
                     .block(Duration.ofSeconds(30)))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(RedisConnectException.class)
                     .hasMessageContaining("Could not connect pool '")
                     .hasMessageContaining(url)
                     .hasMessageContaining("no-such-master");

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,13 @@ final class HashStore {
     /** HSET of every field plus PEXPIRE, atomically (one Lua script). */
     Mono<Boolean> write(String key, Map<String, ?> data, Duration ttl, String alias) {
         Objects.requireNonNull(data, "data");
+        if (data.isEmpty()) {
+            requireNotEmpty(key, Map.of());
+        }
         Ttls.requirePositive(ttl, "ttl");
-        return writeEncoded(key, requireNotEmpty(key, encode(key, data)), ttl, alias);
+        data.keySet().forEach(HashStore::requireField);
+        // Encoded per subscription: a value that cannot be encoded is an onError signal, like a decode failure.
+        return Mono.defer(() -> writeEncoded(key, encode(key, data), ttl, alias));
     }
 
     /**
@@ -113,8 +119,9 @@ final class HashStore {
 
     /** Plain HSET of one field, leaving the TTL as it is (no TTL on a new key). */
     Mono<Boolean> writeFieldKeepingTtl(String key, String field, @Nullable Object value, String alias) {
-        String encoded = encodeValue(key, requireField(field), value);
-        return support.ops().onPool(alias).hset(key, field, encoded).thenReturn(Boolean.TRUE);
+        requireField(field);
+        return Mono.defer(() -> support.ops().onPool(alias).hset(key, field, encodeValue(key, field, value)))
+                .thenReturn(Boolean.TRUE);
     }
 
     /** HINCRBY plus PEXPIRE in one script; a non-integer field fails and leaves the TTL untouched. */
@@ -127,9 +134,8 @@ final class HashStore {
     Mono<Boolean> appendToList(String key, String field, @Nullable Object value, Duration ttl, String alias) {
         Ttls.requirePositive(ttl, "ttl");
         requireField(field);
-        String element = encodeElement(key, field, value);
-        return support.ops().onPool(alias).eval(HashScripts.APPEND_TO_LIST, List.of(key),
-                        List.of(field, element, String.valueOf(ttl.toMillis())))
+        return Mono.defer(() -> support.ops().onPool(alias).eval(HashScripts.APPEND_TO_LIST, List.of(key),
+                        List.of(field, encodeElement(key, field, value), String.valueOf(ttl.toMillis()))))
                 .doOnNext(appended -> {
                     if (appended == 0L) {
                         log.debug("append_to_list started a new list in '{}' field '{}'", key, field);
@@ -141,20 +147,37 @@ final class HashStore {
     /** HSET of the fields plus PEXPIRE, then HGETALL, in one script; emits the whole merged record. */
     Mono<Map<String, @Nullable Object>> merge(String key, Map<String, ?> data, Duration ttl, FieldTypes types,
             String alias) {
-        return mergeRaw(key, data, ttl, alias).map(raw -> support.codec().decodeHash(key, raw, types));
+        Ttls.requirePositive(ttl, "ttl");
+        data.keySet().forEach(HashStore::requireField);
+        return mergeEncoded(key, () -> encode(key, data), ttl, types, alias);
+    }
+
+    /**
+     * Like {@link #merge}, with the fields already encoded by {@code encoded}, which runs once per subscription
+     * (so an encoding failure is an {@code onError} signal).
+     */
+    Mono<Map<String, @Nullable Object>> mergeEncoded(String key, Supplier<Map<String, String>> encoded, Duration ttl,
+            FieldTypes types, String alias) {
+        return mergeRaw(key, encoded, ttl, alias).map(raw -> support.codec().decodeHash(key, raw, types));
     }
 
     /** HSET of the fields plus PEXPIRE, then HGETALL, in one script; emits the whole merged record undecoded. */
-    Mono<Map<String, String>> mergeRaw(String key, Map<String, ?> data, Duration ttl, String alias) {
+    Mono<Map<String, String>> mergeRaw(String key, Supplier<Map<String, String>> encoded, Duration ttl,
+            String alias) {
         Ttls.requirePositive(ttl, "ttl");
-        Map<String, String> encoded = encode(key, data);
+        return Mono.defer(() -> support.ops().onPool(alias).eval(HashScripts.MERGE, List.of(key),
+                        mergeArgs(encoded.get(), ttl)))
+                .map(HashStore::pairs);
+    }
+
+    private static List<String> mergeArgs(Map<String, String> encoded, Duration ttl) {
         List<String> args = new java.util.ArrayList<>(1 + 2 * encoded.size());
         args.add(String.valueOf(ttl.toMillis()));
         encoded.forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });
-        return support.ops().onPool(alias).eval(HashScripts.MERGE, List.of(key), args).map(HashStore::pairs);
+        return args;
     }
 
     /** HGET, decoded untyped; empty when the field or hash is missing, or the stored value is {@code null}. */
@@ -241,7 +264,6 @@ final class HashStore {
     }
 
     private Map<String, String> encode(String key, Map<String, ?> data) {
-        data.keySet().forEach(HashStore::requireField);
         try {
             return support.codec().encodeHash(data);
         } catch (CodecException e) {

@@ -70,9 +70,11 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      * Set the fields of {@code data} in the state and renew its TTL to the default, atomically (one Lua script:
      * {@code HSET} + {@code PEXPIRE}). Fields not in {@code data} are kept. Emits {@code true}.
      *
+     * <p>A value that cannot be encoded arrives as an {@code onError} {@link io.symphony.redis.CodecException}
+     * naming key and field; nothing is written.
+     *
      * @throws IllegalArgumentException if {@code data} is empty (the original deleted the state; call
      *     {@link #delete(String)} for that) or a field name is empty
-     * @throws io.symphony.redis.CodecException if a value cannot be encoded
      */
     public Mono<Boolean> upsert(String stateName, Map<String, ?> data) {
         return upsert(stateName, data, defaultTtl());

@@ -104,9 +104,11 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * Set the fields of {@code data} and renew the TTL to the default, atomically ({@code HSET} + {@code PEXPIRE}
      * in one Lua script). Fields not in {@code data} are kept. Emits {@code true}.
      *
+     * <p>A value that cannot be encoded arrives as an {@code onError} {@link io.symphony.redis.CodecException}
+     * naming key and field; nothing is written.
+     *
      * @throws IllegalArgumentException if {@code data} is empty (the original deleted the state; call
      *     {@link #delete(String)} for that) or a field name is empty
-     * @throws io.symphony.redis.CodecException if a value cannot be encoded
      */
     public Mono<Boolean> upsert(String handlerName, Map<String, ?> data) {
         return upsert(handlerName, data, defaultTtl());
@@ -195,14 +197,16 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * no TTL, that is when the write created it or it was written without one (by the original's plain
      * {@code HSET}, for example). Atomic. Emits {@code true}.
      *
+     * <p>A value that cannot be encoded arrives as an {@code onError} {@link io.symphony.redis.CodecException}
+     * naming key and field; nothing is written.
+     *
      * @throws IllegalArgumentException if the field name is empty
-     * @throws io.symphony.redis.CodecException if the value cannot be encoded
      */
     public Mono<Boolean> updateField(String handlerName, String field, @Nullable Object value) {
         String key = key(handlerName);
-        String encoded = encode(key, HashStore.requireField(field), value);
-        List<String> args = List.of(field, encoded, String.valueOf(defaultTtl().toMillis()));
-        return support().ops().onPool(pool()).eval(HandlerStateScripts.SET_FIELD_KEEPING_TTL, List.of(key), args)
+        HashStore.requireField(field);
+        return Mono.defer(() -> support().ops().onPool(pool()).eval(HandlerStateScripts.SET_FIELD_KEEPING_TTL,
+                        List.of(key), List.of(field, encode(key, field, value), String.valueOf(defaultTtl().toMillis()))))
                 .thenReturn(Boolean.TRUE);
     }
 
@@ -316,11 +320,13 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * normalised {@code 1e5} to {@code 100000.0} and compact JSON to Python-spaced JSON); concurrent merges never
      * overwrite each other's fields with stale values; a field deleted between two merges stays deleted.
      *
+     * <p>A value that cannot be encoded arrives as an {@code onError} {@link io.symphony.redis.CodecException}
+     * naming key and field; nothing is written.
+     *
      * @return the merged record as stored after the write, the fields named in {@code types} decoded as their
      *     type and the others untyped; a {@code CodecException} naming key and field when a typed field cannot be
      *     decoded (the write has happened by then)
      * @throws IllegalArgumentException if a field name is empty or {@code ttl} is below one second
-     * @throws io.symphony.redis.CodecException if a value of {@code data} cannot be encoded
      */
     public Mono<Map<String, @Nullable Object>> merge(String handlerName, Map<String, ?> data, Duration ttl,
             FieldTypes types) {
@@ -328,8 +334,9 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
         Objects.requireNonNull(types, "types");
         Ttls.requirePositive(ttl, "ttl");
         String key = key(handlerName);
-        Map<String, String> encoded = encodeAll(key, data);
-        return Mono.defer(() -> hashes().merge(key, withMergeFields(handlerName, encoded), ttl, types, pool()));
+        data.keySet().forEach(HashStore::requireField);
+        return hashes().mergeEncoded(key, () -> withMergeFields(handlerName, encodeAll(key, data)), ttl, types,
+                pool());
     }
 
     /**
@@ -366,7 +373,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
         support().codec().recordFieldTypes(type);
         String key = key(handlerName);
         Map<String, String> encoded = hashes().encodeRecord(key, data);
-        return Mono.defer(() -> hashes().mergeRaw(key, withMergeFields(handlerName, encoded), ttl, pool()))
+        return hashes().mergeRaw(key, () -> withMergeFields(handlerName, encoded), ttl, pool())
                 .map(raw -> support().codec().decodeRecord(key, raw, type));
     }
 
@@ -378,8 +385,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
 
     /**
      * The encoded fields plus the two the original adds; the timestamp is taken per subscription, so a retried
-     * merge writes the time it actually ran. Strings encode as themselves, so the already encoded values pass
-     * through {@link HashStore#merge} unchanged.
+     * merge writes the time it actually ran.
      */
     private Map<String, String> withMergeFields(String handlerName, Map<String, String> encoded) {
         Map<String, String> merged = new LinkedHashMap<>(encoded);
@@ -390,7 +396,6 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
     }
 
     private Map<String, String> encodeAll(String key, Map<String, ?> data) {
-        data.keySet().forEach(HashStore::requireField);
         try {
             return support().codec().encodeHash(data);
         } catch (CodecException e) {

@@ -150,9 +150,11 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * <p>Runs {@code HSET} + {@code PEXPIRE} atomically in one script. Emits {@code true}; creates the row when
      * missing.
      *
+     * <p>A value that cannot be encoded arrives as an {@code onError} {@link io.symphony.redis.CodecException}
+     * naming key and field; nothing is written.
+     *
      * @throws IllegalArgumentException if {@code data} is empty (the original deleted the row; call
      *     {@link #delete(String, String)} for that) or a field name is empty
-     * @throws io.symphony.redis.CodecException if a value cannot be encoded
      */
     public Mono<Boolean> upsert(String table, String pkid, Map<String, ?> data) {
         return upsert(table, pkid, data, defaultTtl());
@@ -190,7 +192,8 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * <p>Runs {@code HSET} + {@code PEXPIRE} atomically in one script. Emits {@code true}; creates the row when
      * missing.
      *
-     * @throws io.symphony.redis.CodecException if the value cannot be encoded
+     * <p>A value that cannot be encoded arrives as an {@code onError} {@link io.symphony.redis.CodecException}
+     * naming key and field; nothing is written.
      */
     public Mono<Boolean> updateField(String table, String pkid, String field, @Nullable Object value) {
         return updateField(table, pkid, field, value, defaultTtl());

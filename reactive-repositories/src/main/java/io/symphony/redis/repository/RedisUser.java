@@ -156,9 +156,11 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * <p>Runs {@code HSET} + {@code PEXPIRE} atomically in one script. Emits {@code true}; creates the user when
      * missing.
      *
+     * <p>A value that cannot be encoded arrives as an {@code onError} {@link io.symphony.redis.CodecException}
+     * naming key and field; nothing is written.
+     *
      * @throws IllegalArgumentException if {@code data} is empty (the original deleted the record; call
      *     {@link #delete()} for that) or a field name is empty
-     * @throws io.symphony.redis.CodecException if a value cannot be encoded
      */
     public Mono<Boolean> upsert(Map<String, ?> data) {
         return upsert(data, defaultTtl());
@@ -179,7 +181,8 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * <p>Runs {@code HSET} + {@code PEXPIRE} atomically in one script. Emits {@code true}; creates the user when
      * missing.
      *
-     * @throws io.symphony.redis.CodecException if the value cannot be encoded
+     * <p>A value that cannot be encoded arrives as an {@code onError} {@link io.symphony.redis.CodecException}
+     * naming key and field; nothing is written.
      */
     public Mono<Boolean> updateField(String field, @Nullable Object value) {
         return updateField(field, value, defaultTtl());

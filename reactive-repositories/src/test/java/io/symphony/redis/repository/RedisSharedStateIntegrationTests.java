@@ -116,10 +116,14 @@ class RedisSharedStateIntegrationTests {
         assertThatThrownBy(() -> states.upsert("", Map.of("a", 1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> states.upsert("conv", Map.of("", 1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> states.upsert("conv", null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> states.upsert("conv", Map.of("bad", new Unwritable())))
-                .isInstanceOf(CodecException.class)
-                .satisfies(e -> assertThat(((CodecException) e).key()).isEqualTo(key("conv")))
-                .satisfies(e -> assertThat(((CodecException) e).field()).isEqualTo("bad"));
+        // Encoding runs per subscription: an unwritable value is an onError signal, and nothing is written.
+        states.upsert("conv", Map.of("bad", new Unwritable())).as(StepVerifier::create)
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(CodecException.class);
+                    assertThat(((CodecException) e).key()).isEqualTo(key("conv"));
+                    assertThat(((CodecException) e).field()).isEqualTo("bad");
+                })
+                .verify(Duration.ofSeconds(10));
         assertThat(raw.exists(key("conv"))).isZero();
     }
 

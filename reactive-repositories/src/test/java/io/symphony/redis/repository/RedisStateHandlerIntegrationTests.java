@@ -192,8 +192,10 @@ class RedisStateHandlerIntegrationTests {
         assertThatThrownBy(() -> handlers.updateField("", "a", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> handlers.updateField("h", "a", 1, Duration.ofMillis(10)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> handlers.updateField("h", "a", new RedisSharedStateIntegrationTests.Unwritable()))
-                .isInstanceOf(CodecException.class).hasMessageContaining(key("h")).hasMessageContaining("'a'");
+        handlers.updateField("h", "a", new RedisSharedStateIntegrationTests.Unwritable()).as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(CodecException.class)
+                        .hasMessageContaining(key("h")).hasMessageContaining("'a'"))
+                .verify(Duration.ofSeconds(10));
         assertThat(raw.exists(key("h"))).isZero();
     }
 

@@ -156,9 +156,11 @@ class StateHandlerMergeIntegrationTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> handlers.merge("chat_handler", Map.of("", 1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> handlers.merge("chat_handler", Map.of("bad",
-                new RedisSharedStateIntegrationTests.Unwritable())))
-                .isInstanceOf(CodecException.class).hasMessageContaining(key).hasMessageContaining("bad");
+        handlers.merge("chat_handler", Map.of("bad", new RedisSharedStateIntegrationTests.Unwritable()))
+                .as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(CodecException.class)
+                        .hasMessageContaining(key).hasMessageContaining("bad"))
+                .verify(Duration.ofSeconds(10));
         assertThat(raw.exists(key)).isZero();
 
         handlers.merge("chat_handler", Map.of("slot", "not a slot"), FieldTypes.of("slot", Slot.class))

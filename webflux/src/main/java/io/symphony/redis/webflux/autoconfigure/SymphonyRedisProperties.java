@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <pre>
  * symphony.redis.url=redis://localhost:6379          # one server, one DB per alias
  * symphony.redis.alias-urls.user=redis://cache:6379/11 # per alias, verbatim (others fall back to url)
- * symphony.redis.strategy=SHARED                     # or POOLED
+ * symphony.redis.strategy=SHARED                     # or POOLED, SHARED_ROUND_ROBIN
  * symphony.redis.pool-size=8
  * symphony.redis.command-timeout=10s                 # also the tools' wait per Redis call
  * symphony.redis.listener.enabled=true               # run the trigger listener in this instance
@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param url the single URL; {@code null} when only {@code alias-urls} are used
  * @param aliasUrls a URL per pool alias
  * @param strategy how connections are shared
- * @param poolSize connections per server and DB with {@code POOLED}
+ * @param poolSize connections per server and DB with {@code POOLED} and {@code SHARED_ROUND_ROBIN}
  * @param commandTimeout the command timeout
  * @param listener the trigger listener's settings
  * @param web the request filter's settings

@@ -1,0 +1,57 @@
+package io.symphony.redis.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.symphony.redis.config.ConnectionStrategy;
+import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.testsupport.TestRedis;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/** SHARED_ROUND_ROBIN against a real server: N connections per target, publishers take turns, all close. */
+class SharedRoundRobinStrategyIntegrationTests {
+
+    private SymphonyRuntime runtime;
+
+    @AfterEach
+    void close() {
+        if (runtime != null) {
+            runtime.close().block(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void concurrentCallersAreSpreadOverThePoolSizeConnectionsOfOneTarget() {
+        TestRedis redis = TestRedis.shared();
+        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(redis.uri())
+                .connectionStrategy(ConnectionStrategy.SHARED_ROUND_ROBIN).poolSize(3).keyspaceEvents(false)
+                .build()).block(Duration.ofSeconds(10));
+        String key = "rr-test:" + UUID.randomUUID();
+        Set<Long> clientIds = new HashSet<>();
+
+        Flux.range(0, 300)
+                .flatMap(i -> runtime.connections().withCommands("default", cluster -> {
+                    RedisReactiveCommands<String, String> c = (RedisReactiveCommands<String, String>) cluster;
+                    return c.clientId().doOnNext(id -> {
+                        synchronized (clientIds) {
+                            clientIds.add(id);
+                        }
+                    }).then(c.incr(key));
+                }), 64)
+                .as(StepVerifier::create)
+                .expectNextCount(300)
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        assertThat(clientIds).as("distinct connections used by the default alias").hasSize(3);
+        assertThat(redis.sync(15).get(key)).isEqualTo("300");
+        redis.sync(15).del(key);
+    }
+}
