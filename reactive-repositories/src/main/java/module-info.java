@@ -4,4 +4,5 @@ module io.symphony.redis.repositories {
     requires org.slf4j;
 
     exports io.symphony.redis.repository;
+    exports io.symphony.redis.repository.internal to io.symphony.redis.listeners;
 }

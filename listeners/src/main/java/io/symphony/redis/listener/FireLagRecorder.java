@@ -1,5 +1,6 @@
 package io.symphony.redis.listener;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -9,9 +10,14 @@ final class FireLagRecorder {
     private final LongAdder count = new LongAdder();
     private final LongAdder sum = new LongAdder();
     private final AtomicLong max = new AtomicLong();
+    private final Clock clock;
+
+    FireLagRecorder(Clock clock) {
+        this.clock = clock;
+    }
 
     void record(TriggerEvent event) {
-        long lag = Math.max(0, System.currentTimeMillis() - event.dueAt().toEpochMilli());
+        long lag = Math.max(0, clock.millis() - event.dueAt().toEpochMilli());
         count.increment();
         sum.add(lag);
         max.accumulateAndGet(lag, Math::max);

@@ -5,9 +5,15 @@ import io.symphony.redis.context.SymphonyContext;
 import io.symphony.redis.context.TenantScope;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.keys.TriggerKey;
+import io.symphony.redis.repository.RepositorySupport;
+import io.symphony.redis.repository.TriggerContextPropagator;
+import io.symphony.redis.repository.internal.TriggerContextCodec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +41,34 @@ final class HandlerRunner {
 
     private final TriggerRegistry registry;
     private final TriggerStore store;
+    private final ContextRestorer restorer;
     private final KeyFactory keys;
+    private final Clock clock;
     private final Scheduler scheduler;
+    private final Scheduler handlerScheduler;
     private final FireLagRecorder lags;
 
-    HandlerRunner(TriggerRegistry registry, TriggerStore store, KeyFactory keys, Scheduler scheduler,
-            FireLagRecorder lags) {
+    HandlerRunner(TriggerRegistry registry, TriggerStore store, KeyFactory keys, ContextRestorer restorer,
+            TriggerListenerOptions options, FireLagRecorder lags) {
         this.registry = registry;
         this.store = store;
+        this.restorer = restorer;
         this.keys = keys;
-        this.scheduler = scheduler;
+        this.scheduler = options.scheduler();
+        this.handlerScheduler = options.handlerScheduler();
+        this.clock = options.clock();
         this.lags = lags;
+    }
+
+    /** Restores the snapshot of the context a trigger was set in. */
+    @FunctionalInterface
+    interface ContextRestorer {
+        Context restore(Context context, String snapshot);
+    }
+
+    /** The restorer of the repositories: tenant scope, shared state bound on {@code support}, propagated entries. */
+    static ContextRestorer restoring(RepositorySupport support, List<TriggerContextPropagator> propagators) {
+        return (context, snapshot) -> TriggerContextCodec.restore(context, snapshot, support, propagators);
     }
 
     Mono<Void> run(Claim claim) {
@@ -59,8 +82,7 @@ final class HandlerRunner {
                 Instant.ofEpochMilli(claim.dueMillis()), claim.source());
         return registry.lookup(key.action(), key.key())
                 .map(handler -> attempt(handler, event, claim))
-                .orElseGet(() -> deadLetter(claim, event, 0, "no handler registered for action '" + key.action()
-                        + "'"))
+                .orElseGet(() -> unhandled(claim, event))
                 .onErrorResume(this::logged);
     }
 
@@ -72,6 +94,9 @@ final class HandlerRunner {
                     attempts.incrementAndGet();
                     return handler.handle(event);
                 })
+                // Every attempt starts on the handler scheduler: a handler that blocks must never hold a Redis
+                // I/O thread (the claim's reply arrives on one) or the timer thread of the retry backoff.
+                .subscribeOn(handlerScheduler)
                 .timeout(policy.timeout(), scheduler)
                 .retryWhen(Retry.backoff(policy.maxAttempts() - 1L, policy.firstBackoff())
                         .maxBackoff(policy.maxBackoff())
@@ -79,7 +104,7 @@ final class HandlerRunner {
                         .doBeforeRetry(signal -> log.debug("Handler of '{}' failed ({}); retrying", event.key(),
                                 signal.failure().toString()))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .contextWrite(context(event))
+                .contextWrite(context(event, claim))
                 .thenReturn(Boolean.TRUE)
                 .onErrorResume(error -> {
                     log.warn("Handler of '{}' failed {} time(s); dead-lettering: {}", event.key(), attempts.get(),
@@ -91,9 +116,17 @@ final class HandlerRunner {
                 .flatMap(handled -> handled ? closing(store.ack(claim), claim) : Mono.empty());
     }
 
+    /** A claim whose action has no handler (a re-delivery, or a handler cancelled since the claim). */
+    private Mono<Void> unhandled(Claim claim, TriggerEvent event) {
+        if (registry.unhandledActions() == UnhandledActions.LEAVE) {
+            return closing(store.unclaim(claim), claim);
+        }
+        return deadLetter(claim, event, 0, "no handler registered for action '" + event.action() + "'");
+    }
+
     private Mono<Void> deadLetter(Claim claim, TriggerEvent event, int attempts, String error) {
         DeadLetter letter = new DeadLetter(TriggerStore.newId(), event.tenant(), event.action(), event.identifier(),
-                event.key(), attempts, error, Instant.now());
+                event.key(), attempts, error, clock.instant());
         return closing(store.deadLetter(claim, letter), claim);
     }
 
@@ -115,11 +148,18 @@ final class HandlerRunner {
                 .timeout(CLOSE_RETRY_SPAN, scheduler);
     }
 
-    private static java.util.function.Function<Context, Context> context(TriggerEvent event) {
+    /**
+     * The handler's context: the event, the tenant scope (tenant, identifier as user id), then the snapshot of the
+     * context the trigger was set in (its tenant scope, bound shared state and propagated entries win).
+     */
+    private Function<Context, Context> context(TriggerEvent event, Claim claim) {
         return context -> {
             Context bound = SymphonyContext.bind(TriggerEvent.class, event).apply(context);
-            return event.identifier().isBlank() ? bound
-                    : SymphonyContext.bindScope(new TenantScope(event.tenant(), event.identifier())).apply(bound);
+            if (!event.identifier().isBlank()) {
+                bound = SymphonyContext.bindScope(new TenantScope(event.tenant(), event.identifier())).apply(bound);
+            }
+            String snapshot = claim.context();
+            return snapshot == null ? bound : restorer.restore(bound, snapshot);
         };
     }
 

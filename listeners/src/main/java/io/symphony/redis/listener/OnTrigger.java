@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Mark a method of a handler object as the handler of one action (the original's {@code @on_expire_action}); the
- * method takes one {@link TriggerEvent} and returns a {@code Mono}. Register the object with
- * {@link TriggerRegistry#register(Object)}.
+ * method takes one {@link TriggerEvent} and returns a {@code Mono}, a {@code Flux}, a {@code CompletionStage} or
+ * nothing ({@code void}, may block); the occurrence is acknowledged once that work completes (see
+ * {@link TriggerRegistry#register(Object)}).
  *
  * @since 0.1
  */

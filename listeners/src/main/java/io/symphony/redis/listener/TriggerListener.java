@@ -1,8 +1,14 @@
 package io.symphony.redis.listener;
 
+import io.symphony.redis.keys.KeyFactory;
+import io.symphony.redis.keys.TriggerKey;
+import io.symphony.redis.repository.SymphonyRepositories;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,10 +31,13 @@ import reactor.core.publisher.Sinks;
  * {@code batchSize} entries whose due time passed. An occurrence is run only by the instance whose script removed
  * it from the due-index ({@code ZREM} inside the script is the claim), so among any number of instances exactly one
  * runs its handler. A trigger key written without an index entry (by the original's Python code) is claimed by the
- * first event script that sees it, remembered in a recent-claims set for {@code dedupWindow}. A claim is kept in an
- * in-flight set with a lease deadline; when the handler finishes the claim is acknowledged ({@code ZREM}), when it
- * fails every attempt it is moved to the dead letters (one script); when its instance dies the lease runs out and
- * the next sweep of any instance delivers it again. With a {@code broadcast} registry every instance runs every
+ * first event script that sees it (default namespace only), remembered in a recent-claims set for
+ * {@code dedupWindow}. A claim is kept in an in-flight set with a lease deadline and a token; while this instance
+ * lives it renews the leases of all its claims every third of the lease ({@link LeaseRenewer}), so a long handler is
+ * never started twice; when the handler's whole work completes the claim is acknowledged, when it fails every
+ * attempt it is moved to the dead letters (one script); when its instance dies the renewals stop, the lease runs out
+ * and the next sweep of any instance delivers it again. Handlers run on the options' handler scheduler, never on a
+ * Redis I/O thread, in the context the trigger was set in. All keys belong to the registry's namespace. With a {@code broadcast} registry every instance runs every
  * keyspace event's handler instead, without claims (and without the sweeper).
  *
  * <p><b>Lifecycle.</b> {@link #start()} subscribes and completes once the event subscription is confirmed;
@@ -45,14 +54,16 @@ public final class TriggerListener {
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
     private static final int EVENT_CLAIM_CONCURRENCY = 32;
     private static final long BUSY_RECHECK_MS = 10;
+    private static final int MAX_LEFT_SEEN = 10_000;
 
     private final TriggerRegistry registry;
     private final TriggerListenerOptions options;
     private final ExpiryEvents events;
     private final TriggerStore store;
     private final HandlerRunner runner;
-    private final FireLagRecorder lags = new FireLagRecorder();
+    private final FireLagRecorder lags;
     private final Duration lease;
+    private final LeaseRenewer leases;
     private final AtomicLong nextDelay = new AtomicLong();
     /** Claimed occurrences not finished yet; the sweeper claims only as many as there are free handler slots. */
     private final AtomicInteger unfinished = new AtomicInteger();
@@ -62,15 +73,40 @@ public final class TriggerListener {
     private final AtomicLong failedEventClaims = new AtomicLong();
     private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final KeyFactory keys;
+    private final List<String> originalMatchers;
+    private final AtomicLong handedToOriginal = new AtomicLong();
+    /** Keys left for want of a handler that were counted already, so each is counted once, not once per sweep. */
+    private final Set<String> leftSeen = ConcurrentHashMap.newKeySet();
 
     private TriggerListener(SymphonyRuntime runtime, TriggerRegistry registry, TriggerListenerOptions options) {
         this.registry = registry;
         this.options = options;
+        this.keys = runtime.keys();
+        this.originalMatchers = matchers(keys, options.originalActions());
+        this.lags = new FireLagRecorder(options.clock());
+        this.lease = lease(options, registry.retryPolicy());
         this.events = ExpiryEvents.create(runtime, options.events());
-        this.store = new TriggerStore(runtime.ops(), runtime.keys(), options.events().pool());
-        this.runner = new HandlerRunner(registry, store, runtime.keys(), options.scheduler(), lags);
-        Duration configured = options.lease();
-        this.lease = configured != null ? configured : registry.retryPolicy().worstCase().plus(LEASE_MARGIN);
+        this.store = new RedisTriggerStore(runtime.ops(), runtime.keys(), options.events().pool(),
+                registry.namespace());
+        this.runner = new HandlerRunner(registry, store, runtime.keys(),
+                HandlerRunner.restoring(SymphonyRepositories.of(runtime).support(), options.contextPropagators()),
+                options, lags);
+        this.leases = new LeaseRenewer(store, lease, options.scheduler());
+    }
+
+    /**
+     * The configured lease, or one attempt's timeout plus a margin: renewals keep a running claim alive, so the lease
+     * only bounds how late a dead instance's claims are re-delivered.
+     */
+    private static Duration lease(TriggerListenerOptions options, RetryPolicy policy) {
+        Duration configured = options.lease().orElse(policy.timeout().plus(LEASE_MARGIN));
+        if (configured.compareTo(policy.timeout()) < 0) {
+            throw new IllegalArgumentException("lease " + configured + " is shorter than one attempt of the registry's "
+                    + "retry policy (timeout " + policy.timeout() + "): a claim must outlive one attempt even when a "
+                    + "renewal is late; set a lease >= the attempt timeout or a shorter timeout");
+        }
+        return configured;
     }
 
     /** Create a listener with default options; nothing runs until {@link #start()}. */
@@ -81,7 +117,8 @@ public final class TriggerListener {
     /**
      * Create a listener; nothing runs until {@link #start()}.
      *
-     * @throws IllegalArgumentException if the options name an unknown pool alias
+     * @throws IllegalArgumentException if the options name an unknown pool alias, or set a lease shorter than the
+     *     registry's per-attempt timeout
      */
     public static TriggerListener create(SymphonyRuntime runtime, TriggerRegistry registry,
             TriggerListenerOptions options) {
@@ -125,18 +162,28 @@ public final class TriggerListener {
                 } else {
                     started.tryEmitError(error);
                     stopping.tryEmitEmpty();
+                    fresh.disposeRenewals();
                     running.compareAndSet(fresh, null);
                 }
             };
             // Stop the sources, not the claimed stream: an occurrence once claimed is always run (or dead-lettered).
             fresh.disposable = pipeline(stopping.asMono(), eventsFailed)
-                    .flatMap(claim -> runner.run(claim).doFinally(signal -> unfinished.decrementAndGet()),
-                            registry.concurrency())
+                    .flatMap(claim -> runner.run(claim).doFinally(signal -> {
+                        leases.release(claim);
+                        unfinished.decrementAndGet();
+                    }), registry.concurrency())
                     .subscribe(ignored -> { }, error -> {
                         log.error("Trigger listener stopped on an error", error);
                         started.tryEmitError(error);
+                        fresh.disposeRenewals();
                         fresh.done.tryEmitEmpty();
-                    }, fresh.done::tryEmitEmpty);
+                    }, () -> {
+                        fresh.disposeRenewals();
+                        fresh.done.tryEmitEmpty();
+                    });
+            // Renewals outlive stop() and a cancelled start(): the handlers already running keep their claims until
+            // they are acknowledged; the pipeline's end (done) disposes them.
+            fresh.renewals = leases.run().subscribe();
             return Mono.firstWithSignal(connected, started.asMono())
                     .doOnCancel(() -> abandon(fresh));
         });
@@ -165,7 +212,9 @@ public final class TriggerListener {
                 return Mono.empty();
             }
             current.stopping.tryEmitEmpty();
-            return current.done.asMono().then(events.close());
+            return current.done.asMono()
+                    .doFinally(signal -> current.disposeRenewals())
+                    .then(events.close());
         });
     }
 
@@ -190,6 +239,14 @@ public final class TriggerListener {
         return store.pending();
     }
 
+    /**
+     * Return how many due triggers of {@link TriggerListenerOptions#originalActions()} this instance removed from
+     * the due-index without running them (the original's listeners fired them on their expiry events).
+     */
+    public long handedToOriginal() {
+        return handedToOriginal.get();
+    }
+
     /** Return the fire lag of the occurrences this instance started. */
     public FireLag fireLag() {
         return lags.snapshot();
@@ -204,18 +261,23 @@ public final class TriggerListener {
         // An event-stream failure must not end the sweeper: the due-index is the record, events only a fast path.
         Flux<ExpiryEvent> known = events.events()
                 .takeUntilOther(stopping)
-                .filter(event -> registry.has(event.action()) || registry.lookup(event.action(), event.key())
-                        .isPresent())
+                // An event does not tell its namespace: an action without a handler here may be another service's,
+                // so it is neither counted nor warned about; the sweeper reports this namespace's own.
+                .filter(event -> registry.has(event.action()) && !options.originalActions().contains(event.action()))
                 .onErrorResume(error -> {
                     eventsFailed.accept(error);
                     return Mono.empty();
                 });
         if (registry.broadcast()) {
-            return known.map(event -> new Claim(event.key(), System.currentTimeMillis(), -1,
+            return known.map(event -> new Claim(event.key(), options.clock().millis(), -1,
                     TriggerEvent.Source.BROADCAST)).doOnNext(claim -> unfinished.incrementAndGet());
         }
+        // A claim's lease is renewed from the moment it is taken, also while it waits in a queue for a handler slot.
         Flux<Claim> fast = known.flatMap(event -> store.claimEvent(event.key(), lease)
-                .doOnNext(claim -> unfinished.incrementAndGet())
+                .doOnNext(claim -> {
+                    leases.hold(claim);
+                    unfinished.incrementAndGet();
+                })
                 .doOnSuccess(ignored -> failedEventClaims.set(0))
                 .onErrorResume(error -> {
                     if (failedEventClaims.getAndIncrement() == 0) {
@@ -252,9 +314,12 @@ public final class TriggerListener {
     }
 
     private Flux<Claim> sweepClaims(int batch) {
-        return store.sweep(batch, lease, options.dedupWindow())
+        return store.sweep(batch, lease, options.dedupWindow(), matchers(), originalMatchers)
                 .timeout(options.sweepTimeout(), options.scheduler())
                 .doOnNext(sweep -> {
+                    sweep.left().forEach(this::left);
+                    handedToOriginal.addAndGet(sweep.handedToOriginal());
+                    sweep.claims().forEach(leases::hold);
                     unfinished.addAndGet(sweep.claims().size());
                     planNext(sweep, batch);
                     long failed = failedSweeps.getAndSet(0);
@@ -275,6 +340,30 @@ public final class TriggerListener {
                 .flatMapIterable(TriggerStore.Sweep::claims);
     }
 
+    /** With {@link UnhandledActions#LEAVE}, the sweep claims only actions with a handler; else every one. */
+    private @Nullable List<String> matchers() {
+        if (registry.unhandledActions() != UnhandledActions.LEAVE) {
+            return null;
+        }
+        return matchers(keys, registry.actions());
+    }
+
+    private static List<String> matchers(KeyFactory keys, Set<String> actions) {
+        String prefix = ":" + keys.triggerPrefix() + ":";
+        return actions.stream().map(action -> prefix + KeyFactory.escape(action) + ":").toList();
+    }
+
+    /** A due entry the sweep left in the index for want of a handler: counted and warned about once per key. */
+    private void left(String key) {
+        if (leftSeen.size() >= MAX_LEFT_SEEN) {
+            leftSeen.clear();
+        }
+        if (leftSeen.add(key)) {
+            String action = keys.parseTrigger(key).map(TriggerKey::action).orElse(key);
+            registry.unhandled(action, key);
+        }
+    }
+
     private void planNext(TriggerStore.Sweep sweep, int batch) {
         long interval = options.sweepInterval().toMillis();
         if (sweep.claims().size() >= batch) {
@@ -292,9 +381,17 @@ public final class TriggerListener {
         final Sinks.Empty<Void> stopping;
         final Sinks.Empty<Void> done = Sinks.empty();
         @Nullable Disposable disposable;
+        @Nullable Disposable renewals;
 
         Running(Sinks.Empty<Void> stopping) {
             this.stopping = stopping;
+        }
+
+        void disposeRenewals() {
+            Disposable current = renewals;
+            if (current != null) {
+                current.dispose();
+            }
         }
     }
 }

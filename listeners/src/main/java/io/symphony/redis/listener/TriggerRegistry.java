@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,9 +27,12 @@ import reactor.core.publisher.Mono;
  * every instance ({@code broadcast}).
  *
  * <p>Unlike the original's decorator registry, a second handler for one action is an error, actions are matched
- * exactly (a {@code :} in an action works), and events of actions nobody registered are counted
- * ({@link #unknownActions()}) and logged at DEBUG. Thread-safe; handlers may be added and cancelled while a listener
- * runs.
+ * exactly (a {@code :} in an action works), and due triggers of actions nobody registered are counted
+ * ({@link #unknownActions()}), logged at WARN once per action and left for an instance that has the handler or
+ * dead-lettered ({@link UnhandledActions}). A registry is one service's: it owns a namespace (the due-index,
+ * in-flight set and dead letters its listeners use, see {@link Builder#namespace(String)}), so services sharing one
+ * Redis never claim or dead-letter each other's triggers. Thread-safe; handlers may be added and cancelled while a
+ * listener runs.
  *
  * @since 0.1
  */
@@ -37,24 +43,34 @@ public final class TriggerRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(TriggerRegistry.class);
 
+    /** Most actions remembered as already warned about; past it, unhandled actions are still counted. */
+    private static final int MAX_WARNED_ACTIONS = 1_000;
+
     private final ConcurrentMap<String, TriggerHandler> handlers = new ConcurrentHashMap<>();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final AtomicLong unknown = new AtomicLong();
     private final RetryPolicy retryPolicy;
     private final int concurrency;
     private final boolean broadcast;
+    private final String namespace;
+    private final UnhandledActions unhandled;
 
-    private TriggerRegistry(RetryPolicy retryPolicy, int concurrency, boolean broadcast) {
-        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-        if (concurrency <= 0) {
-            throw new IllegalArgumentException("concurrency must be > 0, was " + concurrency);
-        }
-        this.concurrency = concurrency;
-        this.broadcast = broadcast;
+    private TriggerRegistry(Builder builder) {
+        this.retryPolicy = builder.retryPolicy;
+        this.concurrency = builder.concurrency;
+        this.broadcast = builder.broadcast;
+        this.namespace = builder.namespace;
+        this.unhandled = builder.unhandled;
     }
 
-    /** Create a registry with the default policy and concurrency, claiming each occurrence once. */
+    /** Create a registry of the default namespace with the default policy and concurrency, claiming each once. */
     public static TriggerRegistry create() {
-        return new TriggerRegistry(RetryPolicy.defaults(), DEFAULT_CONCURRENCY, false);
+        return builder().build();
+    }
+
+    /** Return a builder holding the defaults (default namespace, policy and concurrency; claims; LEAVE). */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -65,9 +81,10 @@ public final class TriggerRegistry {
      * @param broadcast {@code true} to run every listener instance's handler for each keyspace event (no claim, no
      *     due-index: the original's semantics, events may be lost); {@code false} for exactly-once claims
      * @throws IllegalArgumentException if {@code concurrency <= 0}
+     * @see #builder()
      */
     public static TriggerRegistry create(RetryPolicy retryPolicy, int concurrency, boolean broadcast) {
-        return new TriggerRegistry(retryPolicy, concurrency, broadcast);
+        return builder().retryPolicy(retryPolicy).concurrency(concurrency).broadcast(broadcast).build();
     }
 
     /**
@@ -90,11 +107,21 @@ public final class TriggerRegistry {
     }
 
     /**
-     * Register every method of {@code target} annotated with {@link OnTrigger}; each must be public, take one
-     * {@link TriggerEvent} and return a {@code Mono} (or another {@code Publisher}, whose completion counts).
+     * Register every method of {@code target} annotated with {@link OnTrigger}. Each must be a public instance
+     * method taking one {@link TriggerEvent}; what it returns decides what "done" means, and the claim is
+     * acknowledged only then:
+     * <ul>
+     * <li>a {@code Publisher} ({@code Mono}, {@code Flux}, ...): its completion, after every element (elements are
+     * ignored; an error or the policy's timeout is a failed attempt);</li>
+     * <li>a {@code CompletionStage} ({@code CompletableFuture}): its completion;</li>
+     * <li>{@code void} or {@code Void}: the method returning; it may block, since handlers run on the listener's
+     * handler scheduler, never a Redis I/O thread.</li>
+     * </ul>
+     * A {@code null} publisher or stage counts as done.
      *
      * @return one registration for all of them
-     * @throws IllegalArgumentException if a method has the wrong shape or the object has no annotated method
+     * @throws IllegalArgumentException if a method has another shape (the message names the method) or the object
+     *     has no annotated method
      * @throws IllegalStateException if an action is already registered (nothing of {@code target} is registered)
      */
     public Registration register(Object target) {
@@ -145,14 +172,40 @@ public final class TriggerRegistry {
         return broadcast;
     }
 
+    /**
+     * Return the namespace (service) whose due-index, in-flight set and dead letters this registry's listeners use;
+     * empty for the default namespace. Triggers reach it when set with {@code RedisTrigger.inNamespace} of the same
+     * name.
+     */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Return what a listener does with a due trigger of this namespace whose action has no handler. */
+    public UnhandledActions unhandledActions() {
+        return unhandled;
+    }
+
     /** The handler of {@code action}, or empty (then counted and logged). */
     Optional<TriggerHandler> lookup(String action, String key) {
         TriggerHandler handler = handlers.get(action);
         if (handler == null) {
-            unknown.incrementAndGet();
-            log.debug("No handler for action '{}' (key '{}')", action, key);
+            unhandled(action, key);
         }
         return Optional.ofNullable(handler);
+    }
+
+    /** Count an occurrence of an action without a handler; WARN the first time per action. */
+    void unhandled(String action, String key) {
+        unknown.incrementAndGet();
+        if (warned.size() < MAX_WARNED_ACTIONS && warned.add(action)) {
+            log.warn("No handler for action '{}' in trigger namespace '{}' (first key '{}'); {} (logged once per "
+                    + "action, counted in unknownActions())", action, namespace, key,
+                    unhandled == UnhandledActions.LEAVE ? "left in the due-index for an instance that has one"
+                            : "dead-lettered");
+        } else {
+            log.debug("No handler for action '{}' (key '{}')", action, key);
+        }
     }
 
     boolean has(String action) {
@@ -160,27 +213,108 @@ public final class TriggerRegistry {
     }
 
     private static Method checked(Method method) {
+        Class<?> returns = method.getReturnType();
+        boolean knownResult = returns == void.class || returns == Void.class
+                || Publisher.class.isAssignableFrom(returns) || CompletionStage.class.isAssignableFrom(returns);
         boolean shape = method.getParameterCount() == 1 && method.getParameterTypes()[0] == TriggerEvent.class
-                && Publisher.class.isAssignableFrom(method.getReturnType())
-                && !Modifier.isStatic(method.getModifiers());
+                && knownResult && !Modifier.isStatic(method.getModifiers());
         if (!shape) {
             throw new IllegalArgumentException("@OnTrigger method " + method + " must be an instance method taking "
-                    + "one TriggerEvent and returning a Mono");
+                    + "one TriggerEvent and returning void, a Publisher (Mono, Flux) or a CompletionStage");
         }
         return method;
     }
 
     private static Mono<Void> invoke(Object target, Method method, TriggerEvent event) {
         return Mono.defer(() -> {
+            Object result;
             try {
-                Publisher<?> result = (Publisher<?>) method.invoke(target, event);
-                return result == null ? Mono.<Void>empty() : Mono.from(result).then();
+                result = method.invoke(target, event);
             } catch (InvocationTargetException e) {
                 return Mono.error(e.getCause());
             } catch (IllegalAccessException e) {
                 return Mono.error(e);
             }
+            return completionOf(result);
         });
+    }
+
+    /** Completes when the handler's work does: every element of a publisher, or the stage; never cut short. */
+    private static Mono<Void> completionOf(@Nullable Object result) {
+        if (result instanceof Publisher<?> publisher) {
+            return Flux.from(publisher).then();
+        }
+        if (result instanceof CompletionStage<?> stage) {
+            return Mono.fromCompletionStage(stage).then();
+        }
+        return Mono.empty();
+    }
+
+    /** Builder of {@link TriggerRegistry}; each setter rejects a bad value at once, naming it. */
+    public static final class Builder {
+
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private int concurrency = DEFAULT_CONCURRENCY;
+        private boolean broadcast;
+        private String namespace = "";
+        private UnhandledActions unhandled = UnhandledActions.LEAVE;
+
+        private Builder() {
+        }
+
+        /** Set how failing handlers are retried before the occurrence is dead-lettered (default: defaults()). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * Set how many occurrences a listener handles at once (default {@value TriggerRegistry#DEFAULT_CONCURRENCY}).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder concurrency(int occurrences) {
+            if (occurrences <= 0) {
+                throw new IllegalArgumentException("concurrency must be > 0, was " + occurrences);
+            }
+            this.concurrency = occurrences;
+            return this;
+        }
+
+        /**
+         * Set broadcast mode: {@code true} runs every instance's handler for each keyspace event (no claim, no
+         * due-index: the original's semantics, events may be lost); {@code false} (default) claims exactly once.
+         */
+        public Builder broadcast(boolean everyInstance) {
+            this.broadcast = everyInstance;
+            return this;
+        }
+
+        /**
+         * Set the namespace (service) this registry owns (default: the empty, default namespace). Its listeners
+         * claim only from this namespace's due-index and dead-letter only into its own hash.
+         *
+         * @throws IllegalArgumentException if it holds characters no key component may contain
+         */
+        public Builder namespace(String service) {
+            Objects.requireNonNull(service, "namespace");
+            if (!service.isEmpty()) {
+                io.symphony.redis.keys.KeyFactory.escape(service);
+            }
+            this.namespace = service;
+            return this;
+        }
+
+        /** Set what happens to a due trigger whose action has no handler (default {@link UnhandledActions#LEAVE}). */
+        public Builder unhandledActions(UnhandledActions policy) {
+            this.unhandled = Objects.requireNonNull(policy, "unhandledActions");
+            return this;
+        }
+
+        /** Return the registry (no handlers yet). */
+        public TriggerRegistry build() {
+            return new TriggerRegistry(this);
+        }
     }
 
     /** One action's registration. */

@@ -48,7 +48,7 @@ class ClusterExpiryFailoverIntegrationTests {
             // it subscribes, the replica it will promote later included.
             cluster.nodes().forEach(node -> node.sync().configSet("notify-keyspace-events", ""));
             ExpiryEvents events = ExpiryEvents.create(runtime,
-                    ExpiryEventsOptions.defaults().withTopologyRefresh(Duration.ofSeconds(1)));
+                    ExpiryEventsOptions.builder().topologyRefresh(Duration.ofSeconds(1)).build());
             List<ListenerState> states = new CopyOnWriteArrayList<>();
             Set<String> heard = ConcurrentHashMap.newKeySet();
             Disposable watching = events.states().subscribe(states::add);

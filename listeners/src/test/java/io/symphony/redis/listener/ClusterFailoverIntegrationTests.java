@@ -49,12 +49,14 @@ class ClusterFailoverIntegrationTests {
                 "100"); ListenerFixture fx = new ListenerFixture(cluster)) {
             Queue<Long> handledAt = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < 2; i++) {
-                TriggerRegistry registry = TriggerRegistry.create();
+                // one attempt must fit in the lease (the handler is instant)
+                TriggerRegistry registry = TriggerRegistry.builder()
+                        .retryPolicy(RetryPolicy.builder().timeout(Duration.ofSeconds(10)).build()).build();
                 registry.on("failover", event -> Mono.fromRunnable(() -> {
                     handledAt.add(System.nanoTime());
                     fx.counts.computeIfAbsent(event.identifier(), id -> new AtomicInteger()).incrementAndGet();
                 }));
-                fx.listener(fx.runtime(), registry, TriggerListenerOptions.defaults().withLease(LEASE)).start()
+                fx.listener(fx.runtime(), registry, TriggerListenerOptions.builder().lease(LEASE).build()).start()
                         .block(Duration.ofSeconds(30));
             }
             String due = RedisTrigger.dueIndexKey(fx.keys);

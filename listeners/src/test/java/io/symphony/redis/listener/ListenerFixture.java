@@ -115,6 +115,21 @@ final class ListenerFixture implements AutoCloseable {
         }
     }
 
+    /** ZSCORE of {@code member} in {@code key} on the expiry DB (standalone) or the cluster, or null. */
+    @Nullable Double zscore(String key, String member) {
+        return cluster != null ? cluster.sync().zscore(key, member) : server().sync(8).zscore(key, member);
+    }
+
+    /** ZCARD of {@code key} on the expiry DB (standalone) or the cluster. */
+    long zcard(String key) {
+        return cluster != null ? cluster.sync().zcard(key) : server().sync(8).zcard(key);
+    }
+
+    /** HLEN of {@code key} on the expiry DB (standalone) or the cluster. */
+    long hlen(String key) {
+        return cluster != null ? cluster.sync().hlen(key) : server().sync(8).hlen(key);
+    }
+
     /** Kill every pub/sub client connection: on the server, or on every primary of the cluster. */
     void killPubSubClients() {
         if (cluster != null) {

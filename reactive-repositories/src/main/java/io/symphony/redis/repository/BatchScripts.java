@@ -34,13 +34,17 @@ final class BatchScripts {
                 redis.call('PEXPIRE', key, ttl)
               end
             end
+            local function mark_global(key, member)
+              redis.call('SADD', key, member)
+              redis.call('PERSIST', key)
+            end
             """;
 
     private static final String LIBRARY = RedisScript.NOW_MS_FUNCTION + MARK_FUNCTION + """
             local function mark_pending(member, tenant, ttl)
               if #KEYS >= 5 then
                 mark(KEYS[4], member, ttl)
-                mark(KEYS[5], tenant, ttl)
+                mark_global(KEYS[5], tenant)
               end
             end
             local function tidy()
@@ -94,7 +98,9 @@ final class BatchScripts {
     /**
      * Append one item and mark the list and tenant as pending. KEYS list, active set, pending set (or only the list
      * on Cluster); ARGV[1] TTL ms, ARGV[2] list member, ARGV[3] tenant, ARGV[4] the encoded item. The list's TTL is
-     * set to the TTL, the two sets' TTLs are extended to it. Returns the list's new length.
+     * set to the TTL, the active set's TTL is extended to it; the global pending set gets a plain SADD and no TTL
+     * (the original's producers write it the same way and never expire it: a TTL would drop their tenants with it),
+     * and a TTL an earlier version of this library gave it is removed (PERSIST). Returns the list's new length.
      */
     static final RedisScript<Long> ENQUEUE = RedisScript.returningLong(MARK_FUNCTION + """
             local ttl = tonumber(ARGV[1])
@@ -102,7 +108,7 @@ final class BatchScripts {
             redis.call('PEXPIRE', KEYS[1], ttl)
             if #KEYS >= 3 then
               mark(KEYS[2], ARGV[2], ttl)
-              mark(KEYS[3], ARGV[3], ttl)
+              mark_global(KEYS[3], ARGV[3])
             end
             return length
             """);
@@ -162,10 +168,15 @@ final class BatchScripts {
             return {moved}
             """);
 
-    /** Cluster follow-up: SADD a member and extend the set's TTL. KEYS[1] set; ARGV[1] member, ARGV[2] TTL ms. */
+    /**
+     * Cluster follow-up: SADD a member and extend the set's TTL. KEYS[1] set; ARGV[1] member, ARGV[2] TTL ms, or 0
+     * for the global pending set: no TTL, and PERSIST (see {@link #ENQUEUE}).
+     */
     static final RedisScript<Long> MARK = RedisScript.returningLong("""
             local added = redis.call('SADD', KEYS[1], ARGV[1])
-            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then
+            if ARGV[2] == '0' then
+              redis.call('PERSIST', KEYS[1])
+            elseif redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then
               redis.call('PEXPIRE', KEYS[1], ARGV[2])
             end
             return added

@@ -31,7 +31,11 @@ import reactor.core.publisher.Mono;
  * <h2>TTL</h2>
  * The original writes no TTL on the list or the pending set, so both live forever. Here every {@code enqueue}
  * sets the list's TTL to the repository's default TTL (or the TTL given), renewing it each time, and extends (never
- * shortens) the TTL of the pending set and of the tenant's active-lists set to at least that TTL. Items that are
+ * shortens) the TTL of the tenant's active-lists set to at least that TTL. The global pending set
+ * {@code pending_batches:{service}} never gets a TTL: Python producers add their tenants to it with a plain
+ * {@code SADD} and never renew a TTL, so a TTL of ours would drop their tenants when our producers go idle (an
+ * {@code enqueue} even removes a TTL an earlier version set, with {@code PERSIST}). A tenant leaves it when its
+ * lists are drained by {@link #claim} or by {@code removeFromPending}. Items that are
  * never consumed therefore disappear one TTL after the last enqueue. Requeued items renew the list's TTL to the
  * default TTL. The processing keys of a claim live for the default TTL plus the visibility timeout.
  *
@@ -143,8 +147,8 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
 
     /**
      * Append {@code data} to the batch list ({@code RPUSH}), set the list's TTL to {@code ttl} ({@code PEXPIRE}),
-     * add the list to the tenant's active set and the tenant to {@code pending_batches:{service}} ({@code SADD}),
-     * extending the TTL of both sets to at least {@code ttl}. With {@link BatchTopology#SINGLE_NODE} this is one Lua
+     * add the list to the tenant's active set (extending its TTL to at least {@code ttl}) and the tenant to
+     * {@code pending_batches:{service}} ({@code SADD}, no TTL, as the original). With {@link BatchTopology#SINGLE_NODE} this is one Lua
      * script, atomic; with {@link BatchTopology#CLUSTER} the list write is one script and the two marks follow as
      * separate steps, in that order (see {@link BatchTopology#CLUSTER}).
      *
@@ -170,7 +174,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
         }
         return eval(BatchScripts.ENQUEUE, List.of(k.list()), args)
                 .then(mark(k.lists(), k.member(), ttl))
-                .then(mark(k.pending(), k.tenant(), ttl))
+                .then(markPending(k))
                 .thenReturn(Boolean.TRUE);
     }
 
@@ -425,13 +429,18 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
                             return support().ops().onPool(pool()).srem(k.pending(), List.of(k.tenant()))
                                     .then(eval(BatchScripts.CARDINALITY, List.of(k.lists()), List.of()))
                                     .flatMap(active -> active > 0
-                                            ? mark(k.pending(), k.tenant(), defaultTtl())
+                                            ? markPending(k)
                                             : Mono.<Void>empty());
                         }));
     }
 
     private Mono<Void> markBoth(BatchKeys k) {
-        return mark(k.lists(), k.member(), defaultTtl()).then(mark(k.pending(), k.tenant(), defaultTtl()));
+        return mark(k.lists(), k.member(), defaultTtl()).then(markPending(k));
+    }
+
+    /** SADD the tenant to the global pending set, which never gets a TTL (the original never expires it). */
+    private Mono<Void> markPending(BatchKeys k) {
+        return eval(BatchScripts.MARK, List.of(k.pending()), List.of(k.tenant(), "0")).then();
     }
 
     private Mono<Void> mark(String key, String member, Duration ttl) {

@@ -3,6 +3,7 @@ package io.symphony.redis.repository;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.ops.RedisScript;
+import io.symphony.redis.repository.internal.TriggerContextCodec;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -52,56 +53,110 @@ public final class RedisTrigger {
     /** The suffix that makes the index hash tag impossible to build from an escaped tenant. */
     private static final String INDEX_TAG_SUFFIX = "%";
 
+    /** Lua: HSET the context snapshot of ARGV[n] into hash KEYS[k] under member m, or HDEL it when ''. */
+    private static final String CONTEXT = """
+            local function context(hash, member, snapshot)
+              if snapshot == '' then redis.call('HDEL', hash, member)
+              else redis.call('HSET', hash, member, snapshot) end
+            end
+            local function trim(index, hash, before)
+              local stale = redis.call('ZRANGEBYSCORE', index, '-inf', before, 'LIMIT', 0, 100)
+              for i = 1, #stale do
+                redis.call('ZREM', index, stale[i])
+                redis.call('HDEL', hash, stale[i])
+              end
+            end
+            """;
+
     /**
-     * KEYS[1] trigger key, KEYS[2] due index; ARGV[1] value, ARGV[2] TTL ms. SET PX, then ZADD with the due time
-     * computed from the server's TIME, so the index and the key's expiry agree to the millisecond. SET goes first
+     * KEYS[1] trigger key, KEYS[2] due index, KEYS[3] context hash; ARGV[1] value, ARGV[2] TTL ms, ARGV[3] context
+     * snapshot ('' for none), ARGV[4] index horizon ms. SET PX, then ZADD with the due time computed from the
+     * server's TIME, so the index and the key's expiry agree to the millisecond, then the snapshot (HSET, or HDEL of
+     * an older one), then drop up to 100 entries that came due more than the horizon ago and were never claimed. SET goes first
      * because it is the step that can fail on its arguments (a TTL Redis refuses), and a script stops at its first
      * error without undoing what it wrote: this way a failing SET leaves nothing behind.
      */
-    static final RedisScript<Long> SET = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + """
-            local due = now_ms() + tonumber(ARGV[2])
+    static final RedisScript<Long> SET = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + CONTEXT + """
+            local now = now_ms()
+            local due = now + tonumber(ARGV[2])
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
             redis.call('ZADD', KEYS[2], due, KEYS[1])
+            context(KEYS[3], KEYS[1], ARGV[3])
+            trim(KEYS[2], KEYS[3], now - tonumber(ARGV[4]))
             return due
             """);
 
     /**
-     * KEYS[1] due index; ARGV[1] member, ARGV[2] TTL ms. ZADD at server TIME + TTL (the Cluster layout's first step,
-     * before the key's SET PX).
+     * KEYS[1] due index, KEYS[2] context hash; ARGV[1] member, ARGV[2] TTL ms, ARGV[3] context snapshot, ARGV[4]
+     * index horizon ms. ZADD at server TIME + TTL, the snapshot and the trim of {@link #SET} (the Cluster layout's first step, before the key's SET PX; both keys are in
+     * the namespace's slot).
      */
-    static final RedisScript<Long> INDEX = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + """
-            local due = now_ms() + tonumber(ARGV[2])
+    static final RedisScript<Long> INDEX = RedisScript.returningLong(RedisScript.NOW_MS_FUNCTION + CONTEXT + """
+            local now = now_ms()
+            local due = now + tonumber(ARGV[2])
             redis.call('ZADD', KEYS[1], due, ARGV[1])
+            context(KEYS[2], ARGV[1], ARGV[3])
+            trim(KEYS[1], KEYS[2], now - tonumber(ARGV[4]))
             return due
             """);
 
+    /** KEYS[1] due index, KEYS[2] context hash; ARGV trigger keys. ZREM and HDEL them (Cluster layout's first step). */
+    static final RedisScript<Long> UNINDEX = RedisScript.returningLong("""
+            redis.call('HDEL', KEYS[2], unpack(ARGV))
+            return redis.call('ZREM', KEYS[1], unpack(ARGV))
+            """);
+
     /**
-     * KEYS[1..n-1] trigger keys, KEYS[n] due index. ZREM the keys, then DEL them; returns the DEL count. The ZREMs go
-     * first because only they can fail ({@code WRONGTYPE} on the index), and a script stops at its first error
-     * without undoing what it wrote: this way a failing index leaves every key untouched.
+     * KEYS[1..n-2] trigger keys, KEYS[n-1] due index, KEYS[n] context hash. ZREM the keys, HDEL their context, then
+     * DEL them; returns the DEL count. The ZREMs go first because only they can fail ({@code WRONGTYPE} on the
+     * index), and a script stops at its first error without undoing what it wrote: this way a failing index leaves
+     * every key untouched.
      */
     static final RedisScript<Long> DELETE = RedisScript.returningLong("""
-            local index = KEYS[#KEYS]
-            for i = 1, #KEYS - 1 do
+            local index = KEYS[#KEYS - 1]
+            for i = 1, #KEYS - 2 do
               redis.call('ZREM', index, KEYS[i])
             end
+            for i = 1, #KEYS - 2 do
+              redis.call('HDEL', KEYS[#KEYS], KEYS[i])
+            end
             local deleted = 0
-            for i = 1, #KEYS - 1 do
+            for i = 1, #KEYS - 2 do
               deleted = deleted + redis.call('DEL', KEYS[i])
             end
             return deleted
             """);
 
+    /** The namespace of services that set none: its keys are the ones every earlier version wrote. */
+    public static final String DEFAULT_NAMESPACE = "";
+
+    /**
+     * Default index horizon: 7 days. An index entry that came due longer ago and was never claimed is dropped by
+     * the next {@link #set} of its namespace, unfired (see {@link #withIndexHorizon}).
+     */
+    public static final Duration DEFAULT_INDEX_HORIZON = Duration.ofDays(7);
+
     private final RepositorySupport support;
     private final String tenant;
     private final String pool;
     private final boolean cluster;
+    private final String namespace;
+    private final List<TriggerContextPropagator> propagators;
+    private final Duration horizon;
 
-    private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster) {
+    private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster, String namespace) {
+        this(support, tenant, pool, cluster, namespace, List.of(), DEFAULT_INDEX_HORIZON);
+    }
+
+    private RedisTrigger(RepositorySupport support, String tenant, String pool, boolean cluster, String namespace,
+            List<TriggerContextPropagator> propagators, Duration horizon) {
         this.support = Objects.requireNonNull(support, "support");
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.cluster = cluster;
+        this.namespace = requireNamespace(namespace);
+        this.propagators = List.copyOf(propagators);
+        this.horizon = horizon;
         KeyFactory.escape(tenant);
     }
 
@@ -111,7 +166,7 @@ public final class RedisTrigger {
      * @throws IllegalArgumentException if the tenant is empty or holds characters no key may contain
      */
     public RedisTrigger(RepositorySupport support, String tenant) {
-        this(support, tenant, PoolAliases.EXPIRY, false);
+        this(support, tenant, PoolAliases.EXPIRY, false, DEFAULT_NAMESPACE);
     }
 
     /** Same as the constructor: the one-script layout for standalone Redis or Sentinel. */
@@ -124,12 +179,60 @@ public final class RedisTrigger {
      * entry written first by {@link #set} and removed first by {@link #delete} (see the class documentation for why).
      */
     public static RedisTrigger cluster(RepositorySupport support, String tenant) {
-        return new RedisTrigger(support, tenant, PoolAliases.EXPIRY, true);
+        return new RedisTrigger(support, tenant, PoolAliases.EXPIRY, true, DEFAULT_NAMESPACE);
     }
 
     /** Return a copy whose commands run on another pool alias. */
     public RedisTrigger onPool(String alias) {
-        return new RedisTrigger(support, tenant, alias, cluster);
+        return new RedisTrigger(support, tenant, alias, cluster, namespace, propagators, horizon);
+    }
+
+    /**
+     * Return a copy whose {@link #set} also carries the values these propagators capture from the subscriber's
+     * context (the tenant scope and the bound shared state are always carried).
+     *
+     * @throws IllegalArgumentException if more than {@value TriggerContextPropagator#MAX_PROPAGATORS}
+     */
+    public RedisTrigger withContextPropagators(List<TriggerContextPropagator> chosen) {
+        Objects.requireNonNull(chosen, "propagators");
+        if (chosen.size() > TriggerContextPropagator.MAX_PROPAGATORS) {
+            throw new IllegalArgumentException("at most " + TriggerContextPropagator.MAX_PROPAGATORS
+                    + " trigger context propagators, were " + chosen.size());
+        }
+        return new RedisTrigger(support, tenant, pool, cluster, namespace, chosen, horizon);
+    }
+
+    /**
+     * Return a copy that writes into the due-index of the service {@code service}: only a listener whose registry
+     * has the same namespace claims these triggers (the TTL key itself is the same, the original's). The empty
+     * namespace is the default one, shared with every service that sets none.
+     *
+     * @throws IllegalArgumentException if {@code service} holds characters no key component may contain
+     */
+    public RedisTrigger inNamespace(String service) {
+        return new RedisTrigger(support, tenant, pool, cluster, service, propagators, horizon);
+    }
+
+    /**
+     * Return a copy whose {@link #set} drops (up to 100 per call) the index entries of its namespace that came due
+     * more than {@code horizon} ago and were never claimed, with their context snapshots. This bounds the index when
+     * no listener of ours runs, as in a deployment where only the original's listeners fire the triggers (they
+     * consume the expiry event and write nothing back). The price: a trigger due while no listener of ours ran for
+     * longer than the horizon is never fired by ours. Default {@link #DEFAULT_INDEX_HORIZON}.
+     *
+     * @throws IllegalArgumentException if shorter than 1 ms
+     */
+    public RedisTrigger withIndexHorizon(Duration after) {
+        Objects.requireNonNull(after, "horizon");
+        if (after.toMillis() < 1) {
+            throw new IllegalArgumentException("horizon must be at least 1 ms, was " + after);
+        }
+        return new RedisTrigger(support, tenant, pool, cluster, namespace, propagators, after);
+    }
+
+    /** The namespace (service) whose due-index this repository writes; empty for the default one. */
+    public String namespace() {
+        return namespace;
     }
 
     /** The tenant of every trigger of this repository. */
@@ -150,22 +253,32 @@ public final class RedisTrigger {
      * (see the class documentation for why). Re-setting a trigger before it fires replaces its expiry and moves its
      * due time (debounce): it fires once, at the new time.
      *
+     * <p><b>Context.</b> The context the trigger is set in is stored with it, bounded, in the namespace's context
+     * hash ({@code {EXPTRIGGER%...}:ctx}, field: the trigger key; never in the TTL key, whose value stays the
+     * original's): the {@link io.symphony.redis.context.TenantScope}, the identity of the shared state bound with
+     * {@link SharedStateContext#bind} and the values of the {@link #withContextPropagators propagators}. The
+     * listener restores it in the handler's Reactor context. A set without any of these removes an older snapshot.
+     *
      * @return emits {@code true} once both writes are done; a failure arrives as
      *     {@link io.symphony.redis.RedisCommandException}: on the standalone layout nothing was written, on the
      *     Cluster layout a failed key write leaves the index entry, so the trigger still fires when due
      * @throws IllegalArgumentException if a component is invalid or {@code ttl} is shorter than 1 ms (the original
-     *     refuses a non-positive TTL)
+     *     refuses a non-positive TTL); a propagator value over its bound arrives as an {@code onError}
+     *     {@link IllegalArgumentException} naming the propagator
      */
     public Mono<Boolean> set(String action, String identifier, Duration ttl) {
         String key = key(action, identifier);
         String ttlMillis = String.valueOf(requireTtl(ttl).toMillis());
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             String value = value();
+            String snapshot = TriggerContextCodec.capture(context, propagators).orElse("");
             if (!cluster) {
-                return support.ops().onPool(pool).eval(SET, List.of(key, dueIndexKey()), List.of(value, ttlMillis))
+                return support.ops().onPool(pool).eval(SET, List.of(key, dueIndexKey(), contextKey()),
+                                List.of(value, ttlMillis, snapshot, String.valueOf(horizon.toMillis())))
                         .thenReturn(Boolean.TRUE);
             }
-            return support.ops().onPool(pool).eval(INDEX, List.of(dueIndexKey()), List.of(key, ttlMillis))
+            return support.ops().onPool(pool).eval(INDEX, List.of(dueIndexKey(), contextKey()), List.of(key,
+                            ttlMillis, snapshot, String.valueOf(horizon.toMillis())))
                     .then(support.ops().onPool(pool).set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis))))
                     .thenReturn(Boolean.TRUE);
         });
@@ -206,30 +319,53 @@ public final class RedisTrigger {
     }
 
     /**
-     * Return the key of the due-index: {@code {EXPTRIGGER%}:due} with the factory's trigger prefix.
+     * Return the key of the default namespace's due-index: {@code {EXPTRIGGER%}:due} with the factory's trigger
+     * prefix.
      *
      * @return the sorted-set key (members: trigger keys; scores: due epoch ms)
      */
     public static String dueIndexKey(KeyFactory keys) {
-        return indexTag(keys) + ":due";
+        return indexKey(keys, DEFAULT_NAMESPACE, "due");
     }
 
     /**
-     * Return the key of a trigger companion structure in the index's hash slot, for example {@code inflight}.
+     * Return the key of a trigger companion structure of the default namespace, for example {@code inflight}.
      *
      * @return {@code {EXPTRIGGER%}:<name>}
      */
     public static String indexKey(KeyFactory keys, String name) {
+        return indexKey(keys, DEFAULT_NAMESPACE, name);
+    }
+
+    /**
+     * Return the key of a structure of {@code namespace}'s trigger index ({@code due}, {@code inflight}, ...), all
+     * in one Cluster slot per namespace: {@code {EXPTRIGGER%}:<name>} for the default namespace (the keys earlier
+     * versions wrote), {@code {EXPTRIGGER%:<escaped namespace>}:<name>} for another. The hash tag cannot be built
+     * from an escaped tenant: it holds a bare {@code %}, and for a namespace also a bare {@code :}.
+     *
+     * @throws IllegalArgumentException if the namespace holds characters no key component may contain
+     */
+    public static String indexKey(KeyFactory keys, String namespace, String name) {
         Objects.requireNonNull(name, "name");
-        return indexTag(keys) + ":" + name;
+        String ns = requireNamespace(namespace);
+        String tag = keys.triggerPrefix() + INDEX_TAG_SUFFIX + (ns.isEmpty() ? "" : ":" + KeyFactory.escape(ns));
+        return "{" + tag + "}:" + name;
     }
 
     private String dueIndexKey() {
-        return dueIndexKey(support.keys());
+        return indexKey(support.keys(), namespace, "due");
     }
 
-    private static String indexTag(KeyFactory keys) {
-        return "{" + keys.triggerPrefix() + INDEX_TAG_SUFFIX + "}";
+    private String contextKey() {
+        return indexKey(support.keys(), namespace, "ctx");
+    }
+
+    private static String requireNamespace(String namespace) {
+        Objects.requireNonNull(namespace, "namespace");
+        if (!namespace.isEmpty()) {
+            KeyFactory.escape(namespace);
+        }
+        return namespace;
     }
 
     private Mono<Long> deleteKeys(List<String> keys) {
@@ -237,9 +373,10 @@ public final class RedisTrigger {
             if (!cluster) {
                 List<String> all = new ArrayList<>(keys);
                 all.add(dueIndexKey());
+                all.add(contextKey());
                 return support.ops().onPool(pool).eval(DELETE, all, List.of());
             }
-            return support.ops().onPool(pool).zrem(dueIndexKey(), keys)
+            return support.ops().onPool(pool).eval(UNINDEX, List.of(dueIndexKey(), contextKey()), keys)
                     .then(support.ops().onPool(pool).delete(keys));
         });
     }
@@ -272,6 +409,7 @@ public final class RedisTrigger {
 
     @Override
     public String toString() {
-        return "RedisTrigger[" + tenant + " on " + pool + (cluster ? ", cluster layout" : "") + "]";
+        return "RedisTrigger[" + tenant + " on " + pool + (namespace.isEmpty() ? "" : ", namespace " + namespace)
+                + (cluster ? ", cluster layout" : "") + "]";
     }
 }

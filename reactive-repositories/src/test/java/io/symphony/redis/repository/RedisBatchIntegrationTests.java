@@ -1,6 +1,7 @@
 package io.symphony.redis.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -96,7 +97,7 @@ class RedisBatchIntegrationTests {
                 "{\"id\": \"j1\", \"urgent\": \"1\"}");
         assertThat(raw.ttl(list)).isBetween(86_390L, 86_400L);
         assertThat(raw.smembers("pending_batches:" + svc)).containsExactly(tenant);
-        assertThat(raw.ttl("pending_batches:" + svc)).isBetween(86_390L, 86_400L);
+        assertThat(raw.ttl("pending_batches:" + svc)).isEqualTo(-1L);
         assertThat(raw.smembers(tenant + ":batch:" + svc)).containsExactly("reports:send");
         assertThat(raw.ttl(tenant + ":batch:" + svc)).isBetween(86_390L, 86_400L);
     }
@@ -129,20 +130,32 @@ class RedisBatchIntegrationTests {
 
         String list = tenant + ":batch:" + svc + ":e:a";
         assertThat(raw.ttl(list)).isBetween(25L, 30L);
-        assertThat(raw.ttl("pending_batches:" + svc)).isBetween(95L, 100L);
+        assertThat(raw.ttl("pending_batches:" + svc)).isEqualTo(-1L);
         assertThat(raw.ttl(tenant + ":batch:" + svc)).isBetween(95L, 100L);
     }
 
     @Test
-    void enqueueGivesAnImmortalPendingSetOfThePythonOriginalATtl() {
+    void enqueue_neverExpiresThePendingSet_soAPythonProducersTenantsOutliveOurIdleness() {
         String tenant = fixture.tenant();
         String svc = service();
+        // what the original writes: RPUSH to its list and a plain SADD, no TTL on either
+        String pythonList = "python-tenant:batch:" + svc + ":e:a";
+        raw.rpush(pythonList, "{\"n\": 1}");
         raw.sadd("pending_batches:" + svc, "python-tenant");
+        // a TTL an earlier version of ours left on the set
+        raw.expire("pending_batches:" + svc, 100);
 
-        repo(tenant).enqueue(svc, "e", "a", "x").as(StepVerifier::create).expectNext(true).verifyComplete();
+        repo(tenant).enqueue(svc, "e", "a", "x", Duration.ofSeconds(1)).as(StepVerifier::create).expectNext(true)
+                .verifyComplete();
 
         assertThat(raw.smembers("pending_batches:" + svc)).containsExactlyInAnyOrder("python-tenant", tenant);
-        assertThat(raw.ttl("pending_batches:" + svc)).isBetween(86_390L, 86_400L);
+        assertThat(raw.ttl("pending_batches:" + svc)).isEqualTo(-1L);
+        // our producer goes idle past its TTL: its list lapses, the Python tenant stays pending with its work
+        await().atMost(Duration.ofSeconds(5)).until(() -> raw.exists(tenant + ":batch:" + svc + ":e:a") == 0);
+        assertThat(raw.smembers("pending_batches:" + svc)).contains("python-tenant");
+        assertThat(repo(tenant).getPendingTenants(svc).collectList().block(Duration.ofSeconds(5)))
+                .contains("python-tenant");
+        assertThat(raw.llen(pythonList)).isEqualTo(1L);
     }
 
     @Test

@@ -1,0 +1,139 @@
+package io.symphony.redis.listener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.symphony.redis.keys.KeyFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+/** Lease renewal, retries, timeouts and dead letters in virtual time, against a recording store. */
+class ListenerTimingUnitTests {
+
+    private static final KeyFactory KEYS = KeyFactory.defaults();
+    private static final String KEY = KEYS.triggerKey("acme", "act", "id1");
+
+    private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
+    private final RecordingTriggerStore store = new RecordingTriggerStore();
+    private final AtomicInteger attempts = new AtomicInteger();
+
+    private HandlerRunner runner(TriggerRegistry registry) {
+        TriggerListenerOptions options = TriggerListenerOptions.builder().scheduler(time).handlerScheduler(time)
+                .clock(Clock.fixed(Instant.ofEpochMilli(5_000), ZoneOffset.UTC)).build();
+        return new HandlerRunner(registry, store, KEYS, (context, snapshot) -> context, options,
+                new FireLagRecorder(options.clock()));
+    }
+
+    private static TriggerRegistry registry(TriggerHandler handler) {
+        TriggerRegistry registry = TriggerRegistry.create(RetryPolicy.builder().maxAttempts(3)
+                .timeout(Duration.ofSeconds(1)).backoff(Duration.ofMillis(200), Duration.ofSeconds(5)).build(), 4,
+                false);
+        registry.on("act", handler);
+        return registry;
+    }
+
+    private static Claim claim() {
+        return new Claim(KEY, 1_000, 42, TriggerEvent.Source.SWEEP);
+    }
+
+    @Test
+    void failingHandler_isRetriedWithBackoff_thenDeadLettered_neverAcked() {
+        HandlerRunner runner = runner(registry(event -> Mono.fromRunnable(attempts::incrementAndGet)
+                .then(Mono.error(new IllegalStateException("boom")))));
+
+        StepVerifier.withVirtualTime(() -> runner.run(claim()), () -> time, Long.MAX_VALUE)
+                .expectSubscription()
+                .then(() -> assertThat(attempts).hasValue(1))
+                .expectNoEvent(Duration.ofMillis(90)) // the first backoff is 200 ms +- 50 % jitter
+                .then(() -> assertThat(attempts).hasValue(1))
+                .thenAwait(Duration.ofMinutes(1))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(attempts).hasValue(3);
+        assertThat(store.acks).isEmpty();
+        assertThat(store.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.attempts()).isEqualTo(3);
+            assertThat(letter.error()).contains("boom");
+            assertThat(letter.key()).isEqualTo(KEY);
+            assertThat(letter.failedAt()).isEqualTo(Instant.ofEpochMilli(5_000));
+        });
+    }
+
+    @Test
+    void hangingHandler_timesOutPerAttempt() {
+        HandlerRunner runner = runner(registry(event -> Mono.fromRunnable(attempts::incrementAndGet)
+                .then(Mono.never())));
+
+        StepVerifier.withVirtualTime(() -> runner.run(claim()), () -> time, Long.MAX_VALUE)
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(999))
+                .then(() -> assertThat(attempts).hasValue(1))
+                .thenAwait(Duration.ofSeconds(30))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(attempts).hasValue(3);
+        assertThat(store.deadLetters).singleElement()
+                .satisfies(letter -> assertThat(letter.error()).contains("TimeoutException"));
+    }
+
+    @Test
+    void fluxHandler_isAckedOnlyAfterItsLastElement() {
+        HandlerRunner runner = runner(registry(event -> Flux.interval(Duration.ofMillis(150), time).take(5)
+                .doOnNext(i -> attempts.incrementAndGet()).then()));
+
+        StepVerifier.withVirtualTime(() -> runner.run(claim()), () -> time, Long.MAX_VALUE)
+                .expectSubscription()
+                .expectNoEvent(Duration.ofMillis(749))
+                .then(() -> assertThat(store.acks).isEmpty())
+                .thenAwait(Duration.ofMillis(1))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(attempts).hasValue(5);
+        assertThat(store.acks).containsExactly(claim());
+        assertThat(store.deadLetters).isEmpty();
+    }
+
+    @Test
+    void leaseRenewer_renewsEveryThirdOfTheLease_whatIsHeld_andDropsWhatIsLost() {
+        LeaseRenewer renewer = new LeaseRenewer(store, Duration.ofSeconds(3), time);
+        Claim a = new Claim("k:a", 0, 10, TriggerEvent.Source.SWEEP);
+        Claim b = new Claim("k:b", 0, 11, TriggerEvent.Source.EVENT);
+
+        StepVerifier.withVirtualTime(renewer::run, () -> time, Long.MAX_VALUE)
+                .expectSubscription()
+                .then(() -> {
+                    renewer.hold(a);
+                    renewer.hold(b);
+                    renewer.hold(new Claim("k:broadcast", 0, -1, TriggerEvent.Source.BROADCAST));
+                })
+                .expectNoEvent(Duration.ofMillis(999))
+                .then(() -> assertThat(store.renewals).isEmpty())
+                .thenAwait(Duration.ofMillis(1))
+                .then(() -> assertThat(store.renewals).singleElement()
+                        .isEqualTo(java.util.Map.of("k:a", 10L, "k:b", 11L)))
+                .then(() -> {
+                    renewer.release(a);
+                    store.lost = Set.of("k:b");
+                })
+                .thenAwait(Duration.ofSeconds(1))
+                .then(() -> {
+                    assertThat(store.renewals).hasSize(2).last().isEqualTo(java.util.Map.of("k:b", 11L));
+                    assertThat(renewer.held()).isZero();
+                })
+                .thenAwait(Duration.ofSeconds(5))
+                .then(() -> assertThat(store.renewals).hasSize(2)) // nothing held: no script at all
+                .thenCancel()
+                .verify(Duration.ofSeconds(5));
+    }
+}
