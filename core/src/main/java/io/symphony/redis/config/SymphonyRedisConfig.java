@@ -1,5 +1,10 @@
 package io.symphony.redis.config;
 
+import io.symphony.redis.config.internal.TlsSettings;
+import io.symphony.redis.config.internal.RedisUrlParser;
+import io.symphony.redis.config.internal.UrlRedactor;
+import io.symphony.redis.config.internal.ConfigAccess;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +96,10 @@ public final class SymphonyRedisConfig {
     public static final int DEFAULT_WORKERS_USER = Runtime.getRuntime().availableProcessors() * 4;
 
     private static final Logger log = LoggerFactory.getLogger(SymphonyRedisConfig.class);
+
+    static {
+        ConfigAccess.register(config -> config.pools);
+    }
 
     private final @Nullable String url;
     private final Map<String, String> aliasUrls;
@@ -241,10 +250,6 @@ public final class SymphonyRedisConfig {
         return url == null ? null : UrlRedactor.redact(url);
     }
 
-    /** Where each alias points, in configuration order. */
-    public List<PoolEndpoint> pools() {
-        return pools;
-    }
 
     /** The alias to DB table used with the single URL (defaults plus custom aliases). */
     public Map<String, Integer> databases() {

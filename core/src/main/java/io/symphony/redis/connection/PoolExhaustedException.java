@@ -25,13 +25,29 @@ public final class PoolExhaustedException extends SymphonyRedisException {
         this.pool = pool;
     }
 
-    static PoolExhaustedException timedOut(String pool, int size, Duration acquireTimeout, Throwable cause) {
+    /**
+     * The exception for a caller that waited the whole acquire timeout.
+     *
+     * @param pool the pool alias
+     * @param size the number of connections in the pool
+     * @param acquireTimeout the acquire timeout that ran out
+     * @param cause reactor-pool's failure
+     */
+    public static PoolExhaustedException timedOut(String pool, int size, Duration acquireTimeout, Throwable cause) {
         return new PoolExhaustedException(pool, "No connection of pool '" + pool + "' became free within the acquire "
                 + "timeout of " + acquireTimeout + " (all " + size + " connections borrowed; see poolSize and "
                 + "poolAcquireTimeout)", cause);
     }
 
-    static PoolExhaustedException pendingLimit(String pool, int size, int maxPending, Throwable cause) {
+    /**
+     * The exception for a caller turned away because too many callers already wait.
+     *
+     * @param pool the pool alias
+     * @param size the number of connections in the pool
+     * @param maxPending the pending-acquire limit that was hit
+     * @param cause reactor-pool's failure
+     */
+    public static PoolExhaustedException pendingLimit(String pool, int size, int maxPending, Throwable cause) {
         return new PoolExhaustedException(pool, "Pool '" + pool + "' turned a caller away: all " + size
                 + " connections are borrowed and " + maxPending + " callers already wait, the pending-acquire limit "
                 + "(see poolMaxPendingAcquires)", cause);

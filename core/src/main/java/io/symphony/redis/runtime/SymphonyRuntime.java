@@ -1,5 +1,6 @@
 package io.symphony.redis.runtime;
 
+import io.symphony.redis.runtime.internal.KeyspaceEventsBootstrap;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -7,7 +8,7 @@ import io.symphony.redis.RedisConnectException;
 import io.symphony.redis.RuntimeClosedException;
 import io.symphony.redis.codec.RedisValueCodec;
 import io.symphony.redis.config.SymphonyRedisConfig;
-import io.symphony.redis.connection.ConnectionManager;
+import io.symphony.redis.connection.internal.ConnectionManager;
 import io.symphony.redis.connection.RedisConnections;
 import io.symphony.redis.connection.internal.ReleaseScope;
 import io.symphony.redis.context.BlockingBridge;

@@ -1,5 +1,7 @@
 package io.symphony.redis.config;
 
+import io.symphony.redis.config.internal.ConfigAccess;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SymphonyRedisConfigUnitTests {
 
     private static Map<String, Integer> dbs(SymphonyRedisConfig config) {
-        return config.pools().stream().collect(Collectors.toMap(PoolEndpoint::alias, PoolEndpoint::db,
+        return ConfigAccess.pools(config).stream().collect(Collectors.toMap(PoolEndpoint::alias, PoolEndpoint::db,
                 (a, b) -> a, LinkedHashMap::new));
     }
 
@@ -24,7 +26,7 @@ class SymphonyRedisConfigUnitTests {
         assertThat(dbs(config)).containsExactly(Map.entry("default", 15), Map.entry("user", 11),
                 Map.entry("handlers", 10), Map.entry("symphony_shared_state", 9), Map.entry("expiry", 8),
                 Map.entry("pubsub", 7));
-        assertThat(config.pools()).allSatisfy(p -> assertThat(p.uris().get(0).getDatabase()).isEqualTo(p.db()));
+        assertThat(ConfigAccess.pools(config)).allSatisfy(p -> assertThat(p.uris().get(0).getDatabase()).isEqualTo(p.db()));
     }
 
     @Test
@@ -38,7 +40,7 @@ class SymphonyRedisConfigUnitTests {
     void singleUrl_withQueryString_keepsOptionsAndAppliesDatabases() {
         SymphonyRedisConfig config = SymphonyRedisConfig.fromUrl("redis://localhost:6379?timeout=5s");
 
-        PoolEndpoint user = config.pools().get(1);
+        PoolEndpoint user = ConfigAccess.pools(config).get(1);
         assertThat(user.alias()).isEqualTo("user");
         assertThat(user.uris().get(0).getDatabase()).isEqualTo(11);
         assertThat(user.uris().get(0).getTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -50,7 +52,7 @@ class SymphonyRedisConfigUnitTests {
         SymphonyRedisConfig config = SymphonyRedisConfig.builder().url("redis://h:1")
                 .commandTimeout(Duration.ofMillis(750)).build();
 
-        assertThat(config.pools()).allSatisfy(p ->
+        assertThat(ConfigAccess.pools(config)).allSatisfy(p ->
                 assertThat(p.uris().get(0).getTimeout()).isEqualTo(Duration.ofMillis(750)));
     }
 
@@ -61,7 +63,7 @@ class SymphonyRedisConfigUnitTests {
                 .aliasUrl("user", "redis://cache:6380/4")
                 .build();
 
-        PoolEndpoint user = config.pools().stream().filter(p -> p.alias().equals("user")).findFirst().orElseThrow();
+        PoolEndpoint user = ConfigAccess.pools(config).stream().filter(p -> p.alias().equals("user")).findFirst().orElseThrow();
         assertThat(user.uris().get(0).getHost()).isEqualTo("cache");
         assertThat(user.db()).isEqualTo(4);
         assertThat(dbs(config)).containsEntry("default", 15).containsEntry("pubsub", 7);
@@ -99,21 +101,21 @@ class SymphonyRedisConfigUnitTests {
     void clusterUrl_givesEveryAliasDatabaseZeroAndAllSeeds() {
         SymphonyRedisConfig config = SymphonyRedisConfig.fromUrl("redis-cluster://n1:7000,n2:7001,n3:7002");
 
-        assertThat(config.pools()).allSatisfy(p -> {
+        assertThat(ConfigAccess.pools(config)).allSatisfy(p -> {
             assertThat(p.cluster()).isTrue();
             assertThat(p.db()).isZero();
             assertThat(p.uris()).extracting(u -> u.getHost() + ":" + u.getPort())
                     .containsExactly("n1:7000", "n2:7001", "n3:7002");
         });
-        assertThat(config.pools()).extracting(PoolEndpoint::targetIdentity).containsOnly(
-                config.pools().get(0).targetIdentity());
+        assertThat(ConfigAccess.pools(config)).extracting(PoolEndpoint::targetIdentity).containsOnly(
+                ConfigAccess.pools(config).get(0).targetIdentity());
     }
 
     @Test
     void clusterUrl_carriesCredentialsAndTlsToEverySeed() {
         SymphonyRedisConfig config = SymphonyRedisConfig.fromUrl("rediss-cluster://bob:pw@n1:7000,n2:7001");
 
-        assertThat(config.pools().get(0).uris()).allSatisfy(u -> assertThat(u.isSsl()).isTrue());
+        assertThat(ConfigAccess.pools(config).get(0).uris()).allSatisfy(u -> assertThat(u.isSsl()).isTrue());
         assertThat(config.toString()).doesNotContain("pw@").contains("bob:***@");
     }
 
@@ -122,10 +124,10 @@ class SymphonyRedisConfigUnitTests {
         SymphonyRedisConfig sentinel = SymphonyRedisConfig.fromUrl("redis-sentinel://s1:26379,s2:26380#mymaster");
         SymphonyRedisConfig tls = SymphonyRedisConfig.fromUrl("rediss://alice:secret@h:6380");
 
-        assertThat(sentinel.pools().get(0).uris().get(0).getSentinelMasterId()).isEqualTo("mymaster");
-        assertThat(sentinel.pools().get(0).uris().get(0).getSentinels()).hasSize(2);
-        assertThat(sentinel.pools().get(0).db()).isEqualTo(15);
-        assertThat(tls.pools().get(0).uris().get(0).isSsl()).isTrue();
+        assertThat(ConfigAccess.pools(sentinel).get(0).uris().get(0).getSentinelMasterId()).isEqualTo("mymaster");
+        assertThat(ConfigAccess.pools(sentinel).get(0).uris().get(0).getSentinels()).hasSize(2);
+        assertThat(ConfigAccess.pools(sentinel).get(0).db()).isEqualTo(15);
+        assertThat(ConfigAccess.pools(tls).get(0).uris().get(0).isSsl()).isTrue();
     }
 
     @Test
@@ -134,7 +136,7 @@ class SymphonyRedisConfigUnitTests {
                 .aliasUrl("user", "redis://:t0psecret@other:6379/1").build();
 
         assertThat(config.toString()).doesNotContain("s3cr3t").doesNotContain("t0psecret").contains("alice:***@");
-        assertThat(config.pools()).allSatisfy(p -> assertThat(p.toString()).doesNotContain("s3cr3t", "t0psecret"));
+        assertThat(ConfigAccess.pools(config)).allSatisfy(p -> assertThat(p.toString()).doesNotContain("s3cr3t", "t0psecret"));
         assertThatThrownBy(() -> SymphonyRedisConfig.fromUrl("http://alice:s3cr3t@h:6379"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("s3cr3t").hasMessageContaining("alice:***@");

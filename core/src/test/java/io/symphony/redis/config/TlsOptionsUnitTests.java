@@ -1,5 +1,7 @@
 package io.symphony.redis.config;
 
+import io.symphony.redis.config.internal.ConfigAccess;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -197,6 +199,6 @@ class TlsOptionsUnitTests {
     }
 
     private static PoolEndpoint endpoint(SymphonyRedisConfig config, String alias) {
-        return config.pools().stream().filter(p -> p.alias().equals(alias)).findFirst().orElseThrow();
+        return ConfigAccess.pools(config).stream().filter(p -> p.alias().equals(alias)).findFirst().orElseThrow();
     }
 }

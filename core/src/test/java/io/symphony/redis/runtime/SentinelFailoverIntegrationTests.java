@@ -1,5 +1,6 @@
 package io.symphony.redis.runtime;
 
+import io.symphony.redis.config.internal.ConfigAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +9,7 @@ import io.lettuce.core.RedisException;
 import io.symphony.redis.RedisConnectException;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.PoolAliases;
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.testsupport.LocalSentinelSetup;
 import io.symphony.redis.testsupport.PrivateRedisServer;
@@ -46,17 +47,17 @@ class SentinelFailoverIntegrationTests {
             SymphonyRuntime runtime = start(setup, strategy);
             try {
                 String key = "alias-db:" + UUID.randomUUID();
-                for (PoolEndpoint pool : runtime.config().pools()) {
+                for (PoolEndpoint pool : ConfigAccess.pools(runtime.config())) {
                     assertThat(runtime.ops().onPool(pool.alias()).set(key, pool.alias()).block()).isTrue();
                 }
 
                 PrivateRedisServer primary = setup.primary();
-                for (PoolEndpoint pool : runtime.config().pools()) {
+                for (PoolEndpoint pool : ConfigAccess.pools(runtime.config())) {
                     assertThat(primary.sync(pool.db()).get(key)).as("alias %s in DB %d", pool.alias(), pool.db())
                             .isEqualTo(pool.alias());
                     assertThat(runtime.ops().onPool(pool.alias()).get(key).block()).isEqualTo(pool.alias());
                 }
-                assertThat(runtime.config().pools()).extracting(PoolEndpoint::db)
+                assertThat(ConfigAccess.pools(runtime.config())).extracting(PoolEndpoint::db)
                         .containsExactlyElementsOf(PoolAliases.DEFAULT_DATABASES.values());
                 assertThat(primary.sync(0).clientList()).contains("name=" + SymphonyRedisConfig.DEFAULT_CLIENT_NAME);
                 assertThat(setup.replica().sync(0).clientList())
@@ -87,7 +88,7 @@ class SentinelFailoverIntegrationTests {
             ConnectionStrategy strategy) {
         try (LocalSentinelSetup setup = LocalSentinelSetup.start()) {
             SymphonyRuntime runtime = start(setup, strategy);
-            Map<String, Integer> dbs = runtime.config().pools().stream()
+            Map<String, Integer> dbs = ConfigAccess.pools(runtime.config()).stream()
                     .collect(Collectors.toMap(PoolEndpoint::alias, PoolEndpoint::db));
             WriteLoad load = WriteLoad.start(runtime.ops(), LOAD_ALIASES, "load:" + UUID.randomUUID(), WRITE_PERIOD);
             try {

@@ -1,5 +1,6 @@
 package io.symphony.redis.security;
 
+import io.symphony.redis.config.internal.ConfigAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -93,7 +94,7 @@ class SecretsIntegrationTests {
                     .connectTimeout(Duration.ofSeconds(30)).keyspaceEvents(false).build();
             texts.add(config.toString());
             texts.add(tls.toString());
-            config.pools().forEach(pool -> texts.add(pool.toString()));
+            ConfigAccess.pools(config).forEach(pool -> texts.add(pool.toString()));
 
             // connect, use, lose every connection, use again after the reconnect
             SymphonyRuntime runtime = SymphonyRuntime.create(config).block(START);

@@ -1,8 +1,9 @@
 package io.symphony.redis.listener;
 
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.ConfigAccess;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.keys.KeyFactory;
-import io.symphony.redis.runtime.KeyspaceEventFlags;
+import io.symphony.redis.runtime.internal.KeyspaceEventFlags;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.time.Duration;
 import java.util.Objects;
@@ -70,7 +71,7 @@ public final class ExpiryEvents {
         this.runtime = runtime;
         this.options = options;
         this.keys = runtime.keys();
-        this.endpoint = runtime.config().pools().stream()
+        this.endpoint = ConfigAccess.pools(runtime.config()).stream()
                 .filter(pool -> pool.alias().equals(options.pool()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown pool alias '" + options.pool() + "'"));

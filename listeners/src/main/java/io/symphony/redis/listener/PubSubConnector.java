@@ -8,7 +8,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.pubsub.api.reactive.ChannelMessage;
 import io.lettuce.core.resource.ClientResources;
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.connection.internal.CancelSafeConnect;
 import io.symphony.redis.connection.internal.QuietClose;
 import io.symphony.redis.connection.internal.LettuceTls;

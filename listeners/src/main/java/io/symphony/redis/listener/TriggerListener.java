@@ -166,6 +166,9 @@ public final class TriggerListener {
                     running.compareAndSet(fresh, null);
                 }
             };
+            // Renewals outlive stop() and a cancelled start(): the handlers already running keep their claims until
+            // they are acknowledged; the pipeline's end (done) disposes them.
+            fresh.renewals = leases.run().subscribe();
             // Stop the sources, not the claimed stream: an occurrence once claimed is always run (or dead-lettered).
             fresh.disposable = pipeline(stopping.asMono(), eventsFailed)
                     .flatMap(claim -> runner.run(claim).doFinally(signal -> {
@@ -181,9 +184,6 @@ public final class TriggerListener {
                         fresh.disposeRenewals();
                         fresh.done.tryEmitEmpty();
                     });
-            // Renewals outlive stop() and a cancelled start(): the handlers already running keep their claims until
-            // they are acknowledged; the pipeline's end (done) disposes them.
-            fresh.renewals = leases.run().subscribe();
             return Mono.firstWithSignal(connected, started.asMono())
                     .doOnCancel(() -> abandon(fresh));
         });

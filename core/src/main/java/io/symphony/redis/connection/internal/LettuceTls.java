@@ -2,7 +2,7 @@ package io.symphony.redis.connection.internal;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SslOptions;
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.config.TlsOptions;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package io.symphony.redis.connection.internal;
 
 import io.lettuce.core.RedisURI;
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.config.TlsOptions;
 import io.symphony.redis.connection.TlsHandshakeException;
 import java.security.cert.CertPathBuilderException;

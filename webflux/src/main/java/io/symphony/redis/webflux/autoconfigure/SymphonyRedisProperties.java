@@ -3,7 +3,7 @@ package io.symphony.redis.webflux.autoconfigure;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.config.TlsOptions;
-import io.symphony.redis.config.UrlRedactor;
+import io.symphony.redis.config.internal.UrlRedactor;
 import io.symphony.redis.webflux.HeaderTenantResolver;
 import java.nio.file.Path;
 import java.time.Duration;

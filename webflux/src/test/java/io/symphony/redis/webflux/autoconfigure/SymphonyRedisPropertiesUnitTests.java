@@ -1,8 +1,9 @@
 package io.symphony.redis.webflux.autoconfigure;
 
+import io.symphony.redis.config.internal.ConfigAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.config.TlsOptions;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class SymphonyRedisPropertiesUnitTests {
         assertThat(all.clientKeyPassword()).containsExactly("key-secret".toCharArray());
         assertThat(all.verifyMode()).isEqualTo(TlsOptions.VerifyMode.FULL);
         assertThat(all.protocols()).containsExactly("TLSv1.3");
-        TlsOptions user = config.pools().stream().filter(p -> p.alias().equals("user")).map(PoolEndpoint::tls)
+        TlsOptions user = ConfigAccess.pools(config).stream().filter(p -> p.alias().equals("user")).map(PoolEndpoint::tls)
                 .findFirst().orElseThrow();
         assertThat(user.trustStore()).isEqualTo(store);
         assertThat(user.trustStorePassword()).containsExactly("store-secret".toCharArray());

@@ -1,8 +1,8 @@
-package io.symphony.redis.connection;
+package io.symphony.redis.connection.internal;
 
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,8 @@
-package io.symphony.redis.connection;
+package io.symphony.redis.connection.internal;
 
+import io.symphony.redis.connection.PoolExhaustedException;
+import io.symphony.redis.connection.internal.PooledTarget;
+import io.symphony.redis.connection.internal.ConnectionManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package io.symphony.redis.config;
+package io.symphony.redis.config.internal;
 
 /**
  * Removes credentials from Redis URLs before they reach a log line, an exception or {@code toString()}.

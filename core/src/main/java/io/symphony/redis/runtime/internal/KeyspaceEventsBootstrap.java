@@ -1,4 +1,4 @@
-package io.symphony.redis.runtime;
+package io.symphony.redis.runtime.internal;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionException;
@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  * skipped with a warning. {@code CONFIG SET} is not persisted, so nodes that restart or join later need the flags in
  * their own configuration (the expiry listener checks each primary it subscribes).
  */
-final class KeyspaceEventsBootstrap {
+public final class KeyspaceEventsBootstrap {
 
     private static final Logger log = LoggerFactory.getLogger(KeyspaceEventsBootstrap.class);
     private static final String PARAMETER = KeyspaceEventFlags.PARAMETER;
@@ -42,7 +42,7 @@ final class KeyspaceEventsBootstrap {
     private KeyspaceEventsBootstrap() {
     }
 
-    static Mono<Void> ensure(RedisConnections connections, String flags) {
+    public static Mono<Void> ensure(RedisConnections connections, String flags) {
         Map<String, String> aliasPerServer = new LinkedHashMap<>();
         for (String alias : connections.aliases()) {
             PoolAlias pool = connections.alias(alias);

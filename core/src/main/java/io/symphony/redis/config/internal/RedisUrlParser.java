@@ -1,4 +1,4 @@
-package io.symphony.redis.config;
+package io.symphony.redis.config.internal;
 
 import io.lettuce.core.RedisURI;
 import java.net.URI;
@@ -6,20 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns configured URL strings into Lettuce URIs without ever echoing a password. */
-final class RedisUrlParser {
+public final class RedisUrlParser {
 
-    static final String CLUSTER_SCHEME = "redis-cluster://";
-    static final String CLUSTER_TLS_SCHEME = "rediss-cluster://";
+    public static final String CLUSTER_SCHEME = "redis-cluster://";
+    public static final String CLUSTER_TLS_SCHEME = "rediss-cluster://";
 
     private RedisUrlParser() {
     }
 
-    static boolean isCluster(String url) {
+    public static boolean isCluster(String url) {
         return url.startsWith(CLUSTER_SCHEME) || url.startsWith(CLUSTER_TLS_SCHEME);
     }
 
     /** Parse a standalone ({@code redis://}, {@code rediss://}) or Sentinel ({@code redis-sentinel://}) URL. */
-    static RedisURI parse(String url) {
+    public static RedisURI parse(String url) {
         RedisUrlValidator.validate(url);
         try {
             return RedisURI.create(url);
@@ -34,7 +34,7 @@ final class RedisUrlParser {
      * Parse {@code redis-cluster://[user:pass@]h1:p1,h2:p2[?query]} into one seed URI per node; every seed carries
      * the credentials, TLS and query options of the whole URL.
      */
-    static List<RedisURI> parseClusterSeeds(String url) {
+    public static List<RedisURI> parseClusterSeeds(String url) {
         RedisUrlValidator.validate(url);
         boolean tls = url.startsWith(CLUSTER_TLS_SCHEME);
         String rest = url.substring(tls ? CLUSTER_TLS_SCHEME.length() : CLUSTER_SCHEME.length());
@@ -63,7 +63,7 @@ final class RedisUrlParser {
     }
 
     /** Whether the URL selects a DB explicitly, by path ({@code /3}) or query ({@code ?database=3}). */
-    static boolean namesDatabase(String url, RedisURI parsed) {
+    public static boolean namesDatabase(String url, RedisURI parsed) {
         if (parsed.getDatabase() != 0) {
             return true;
         }

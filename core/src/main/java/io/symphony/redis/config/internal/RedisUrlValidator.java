@@ -1,4 +1,4 @@
-package io.symphony.redis.config;
+package io.symphony.redis.config.internal;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +12,15 @@ import org.jspecify.annotations.Nullable;
  * URL with its password masked and its query left out; the value of an unknown parameter is never echoed, since it
  * may be a secret.
  */
-final class RedisUrlValidator {
+public final class RedisUrlValidator {
 
-    /** The query parameters {@code io.lettuce.core.RedisURI} reads, as it matches them (lower case). */
-    static final List<String> PARAMETERS = List.of("timeout", "database", "db", "clientName", "libraryName",
-            "libraryVersion", "verifyPeer", "sentinelMasterId");
+    /**
+     * The query parameters {@code io.lettuce.core.RedisURI} reads, as it matches them (lower case), and the TLS file
+     * options the toolkit reads itself ({@link TlsSettings}).
+     */
+    public static final List<String> PARAMETERS = List.of("timeout", "database", "db", "clientName", "libraryName",
+            "libraryVersion", "verifyPeer", "sentinelMasterId", TlsSettings.CA_FILE, TlsSettings.CERT_FILE,
+            TlsSettings.KEY_FILE);
 
     private static final Pattern TIMEOUT = Pattern.compile("\\d{1,18}(ns|us|ms|s|m|h|d)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
@@ -27,7 +31,7 @@ final class RedisUrlValidator {
     }
 
     /** Throw {@link IllegalArgumentException} naming the first malformed part of {@code url}. */
-    static void validate(String url) {
+    public static void validate(String url) {
         int schemeEnd = url.indexOf("://");
         if (schemeEnd < 0) {
             return;

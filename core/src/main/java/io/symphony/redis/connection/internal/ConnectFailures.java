@@ -1,9 +1,10 @@
-package io.symphony.redis.connection;
+package io.symphony.redis.connection.internal;
 
+import io.symphony.redis.connection.TlsHandshakeException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.symphony.redis.RedisConnectException;
 import io.symphony.redis.RedisConnectException.Reason;
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;

@@ -1,5 +1,6 @@
-package io.symphony.redis.config;
+package io.symphony.redis.config.internal;
 
+import io.symphony.redis.config.TlsOptions;
 import io.lettuce.core.RedisURI;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package io.symphony.redis.config;
+package io.symphony.redis.config.internal;
 
+import io.symphony.redis.config.TlsOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SslVerifyMode;
 import java.net.URLDecoder;
@@ -11,14 +12,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Chooses each alias's {@link TlsOptions} and applies the verify mode to its Lettuce URIs. */
-final class TlsSettings {
+public final class TlsSettings {
 
     /** URL query option: the CA certificate file (PEM). */
-    static final String CA_FILE = "tlsCaFile";
+    public static final String CA_FILE = "tlsCaFile";
     /** URL query option: the client certificate chain file (PEM). */
-    static final String CERT_FILE = "tlsCertFile";
+    public static final String CERT_FILE = "tlsCertFile";
     /** URL query option: the client's PKCS#8 key file (PEM, unencrypted). */
-    static final String KEY_FILE = "tlsKeyFile";
+    public static final String KEY_FILE = "tlsKeyFile";
 
     private TlsSettings() {
     }
@@ -29,7 +30,7 @@ final class TlsSettings {
      *
      * @throws IllegalArgumentException when the alias has its own options but its URL does not use TLS
      */
-    static @Nullable TlsOptions forAlias(String alias, RedisURI uri, String url, @Nullable TlsOptions all,
+    public static @Nullable TlsOptions forAlias(String alias, RedisURI uri, String url, @Nullable TlsOptions all,
             Map<String, TlsOptions> perAlias) {
         boolean urlUsesTls = uri.isSsl();
         String redactedUrl = UrlRedactor.redact(url);
@@ -49,7 +50,7 @@ final class TlsSettings {
      * Lettuce's own {@code verifyPeer}), or {@code null} when it names no file. Key passwords have no URL option:
      * URLs end up in shell histories and process lists.
      */
-    static @Nullable TlsOptions fromUrl(RedisURI uri, String url) {
+    public static @Nullable TlsOptions fromUrl(RedisURI uri, String url) {
         Map<String, String> query = query(url);
         @Nullable String ca = query.get(CA_FILE);
         @Nullable String cert = query.get(CERT_FILE);
@@ -89,7 +90,7 @@ final class TlsSettings {
     }
 
     /** Fail when options for every alias were given but no alias connects over TLS (they would be ignored). */
-    static void requireSomeTlsEndpoint(@Nullable TlsOptions all, List<PoolEndpoint> pools) {
+    public static void requireSomeTlsEndpoint(@Nullable TlsOptions all, List<PoolEndpoint> pools) {
         if (all != null && pools.stream().noneMatch(pool -> pool.uris().get(0).isSsl())) {
             throw new IllegalArgumentException("TLS options were given but no URL uses TLS (" + pools.stream()
                     .map(PoolEndpoint::redactedUrl).distinct().toList()
@@ -98,7 +99,7 @@ final class TlsSettings {
     }
 
     /** Set the options' verify mode on every TLS URI (and TLS sentinel) of an alias. */
-    static void applyVerifyMode(String alias, List<RedisURI> uris, TlsOptions tls) {
+    public static void applyVerifyMode(String alias, List<RedisURI> uris, TlsOptions tls) {
         SslVerifyMode mode = SslVerifyMode.valueOf(tls.verifyMode().name());
         for (RedisURI uri : uris) {
             if (!uri.isSsl()) {

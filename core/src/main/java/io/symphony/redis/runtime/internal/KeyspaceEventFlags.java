@@ -1,4 +1,4 @@
-package io.symphony.redis.runtime;
+package io.symphony.redis.runtime.internal;
 
 /**
  * The one rule for Redis's {@code notify-keyspace-events} setting, shared by the runtime's start-up bootstrap and

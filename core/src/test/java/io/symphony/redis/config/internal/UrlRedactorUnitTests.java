@@ -1,5 +1,6 @@
-package io.symphony.redis.config;
+package io.symphony.redis.config.internal;
 
+import io.symphony.redis.config.internal.UrlRedactor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

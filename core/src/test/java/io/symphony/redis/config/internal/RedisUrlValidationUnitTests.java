@@ -1,5 +1,7 @@
-package io.symphony.redis.config;
+package io.symphony.redis.config.internal;
 
+import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,7 +59,7 @@ class RedisUrlValidationUnitTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown query parameter 'password' in Redis URL 'redis://bob:***@127.0.0.1:6379'; "
                         + "supported: timeout, database, db, clientName, libraryName, libraryVersion, verifyPeer, "
-                        + "sentinelMasterId")
+                        + "sentinelMasterId, tlsCaFile, tlsCertFile, tlsKeyFile")
                 .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> build("redis://127.0.0.1:6379?protocol=3")).hasMessageContaining("'protocol'");
     }
@@ -91,14 +93,14 @@ class RedisUrlValidationUnitTests {
                 .url("redis://[::1]:6379")
                 .build();
 
-        PoolEndpoint user = config.pools().stream().filter(p -> p.alias().equals("user")).findFirst().orElseThrow();
+        PoolEndpoint user = ConfigAccess.pools(config).stream().filter(p -> p.alias().equals("user")).findFirst().orElseThrow();
         assertThat(user.db()).isEqualTo(4);
         assertThat(user.uris().get(0).getTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(user.uris().get(0).getClientName()).isEqualTo("svc");
-        PoolEndpoint handlers = config.pools().stream().filter(p -> p.alias().equals("handlers")).findFirst()
+        PoolEndpoint handlers = ConfigAccess.pools(config).stream().filter(p -> p.alias().equals("handlers")).findFirst()
                 .orElseThrow();
         assertThat(handlers.db()).isEqualTo(5);
-        PoolEndpoint expiry = config.pools().stream().filter(p -> p.alias().equals("expiry")).findFirst()
+        PoolEndpoint expiry = ConfigAccess.pools(config).stream().filter(p -> p.alias().equals("expiry")).findFirst()
                 .orElseThrow();
         assertThat(expiry.uris().get(0).getSentinelMasterId()).isEqualTo("primary");
     }

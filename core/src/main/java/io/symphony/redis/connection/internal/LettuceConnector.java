@@ -1,4 +1,4 @@
-package io.symphony.redis.connection;
+package io.symphony.redis.connection.internal;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -14,7 +14,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.connection.internal.QuietClose;
 import io.symphony.redis.config.TlsOptions;

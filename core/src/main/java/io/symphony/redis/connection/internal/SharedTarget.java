@@ -1,4 +1,4 @@
-package io.symphony.redis.connection;
+package io.symphony.redis.connection.internal;
 
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;

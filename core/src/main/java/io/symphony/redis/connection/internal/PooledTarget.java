@@ -1,5 +1,6 @@
-package io.symphony.redis.connection;
+package io.symphony.redis.connection.internal;
 
+import io.symphony.redis.connection.PoolExhaustedException;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.symphony.redis.config.SymphonyRedisConfig;

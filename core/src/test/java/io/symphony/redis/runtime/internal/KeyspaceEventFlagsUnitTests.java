@@ -1,5 +1,6 @@
-package io.symphony.redis.runtime;
+package io.symphony.redis.runtime.internal;
 
+import io.symphony.redis.runtime.internal.KeyspaceEventFlags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,14 @@
-package io.symphony.redis.connection;
+package io.symphony.redis.connection.internal;
 
+import io.symphony.redis.config.internal.ConfigAccess;
+import io.symphony.redis.connection.PoolAlias;
+import io.symphony.redis.connection.RedisConnections;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.symphony.redis.RedisConnectException;
 import io.symphony.redis.RuntimeClosedException;
 import io.symphony.redis.config.ConnectionStrategy;
-import io.symphony.redis.config.PoolEndpoint;
+import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.connection.internal.ReleaseScope;
 import java.util.Collections;
@@ -67,7 +70,7 @@ public final class ConnectionManager implements RedisConnections {
         return ReleaseScope.open(scope -> {
             LettuceConnector connector = scope.track(new LettuceConnector(resources, config), LettuceConnector::shutdown);
             Map<String, PoolEndpoint> byIdentity = new LinkedHashMap<>();
-            for (PoolEndpoint endpoint : config.pools()) {
+            for (PoolEndpoint endpoint : ConfigAccess.pools(config)) {
                 byIdentity.putIfAbsent(endpoint.targetIdentity(), endpoint);
             }
             Map<String, ConnectionTarget> opened = Collections.synchronizedMap(new LinkedHashMap<>());
@@ -106,7 +109,7 @@ public final class ConnectionManager implements RedisConnections {
         Map<String, PoolAlias> aliases = new LinkedHashMap<>();
         Map<String, ConnectionTarget> byAlias = new LinkedHashMap<>();
         boolean cluster = false;
-        for (PoolEndpoint endpoint : config.pools()) {
+        for (PoolEndpoint endpoint : ConfigAccess.pools(config)) {
             aliases.put(endpoint.alias(), new PoolAlias(endpoint.alias(), endpoint.db(), endpoint.redactedUrl()));
             byAlias.put(endpoint.alias(), opened.get(endpoint.targetIdentity()));
             cluster |= endpoint.cluster();
