@@ -14,6 +14,7 @@ import io.symphony.redis.testsupport.PrivateRedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
@@ -116,7 +117,7 @@ public class PoolContentionBenchmark {
                 .poolSize(poolSize)
                 .keyspaceEvents(false)
                 .build();
-        SymphonyRuntime opened = SymphonyRuntime.create(config).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
+        SymphonyRuntime opened = Objects.requireNonNull(SymphonyRuntime.create(config).block(), "runtime"); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         runtime = opened;
         List<String> aliases = List.copyOf(opened.connections().aliases());
         return i -> {

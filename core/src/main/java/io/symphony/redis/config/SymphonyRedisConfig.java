@@ -160,7 +160,8 @@ public final class SymphonyRedisConfig {
             return new PoolEndpoint(alias, 0, seeds(singleUrl), UrlRedactor.redact(singleUrl), true);
         }
         RedisURI uri = withSettings(RedisUrlParser.parse(singleUrl), singleUrl);
-        uri.setDatabase(databases.get(alias));
+        // aliases() lists an alias without its own URL only because it has a database entry
+        uri.setDatabase(Objects.requireNonNull(databases.get(alias), alias));
         return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(singleUrl), false);
     }
 

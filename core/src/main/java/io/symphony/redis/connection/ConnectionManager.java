@@ -8,10 +8,12 @@ import io.symphony.redis.config.SymphonyRedisConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -63,7 +65,7 @@ public final class ConnectionManager implements RedisConnections {
                 byIdentity.putIfAbsent(endpoint.targetIdentity(), endpoint);
             }
             Map<String, ConnectionTarget> opened = Collections.synchronizedMap(new LinkedHashMap<>());
-            AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+            AtomicReference<@Nullable Throwable> firstFailure = new AtomicReference<>();
             // Every target is attempted to the end (no cancellation mid-connect, which would leak the connection
             // Lettuce completes later); the first failure is reported and everything opened is closed.
             return Flux.fromIterable(byIdentity.entrySet())
@@ -73,9 +75,12 @@ public final class ConnectionManager implements RedisConnections {
                                 firstFailure.compareAndSet(null, error);
                                 return Mono.empty();
                             }), 4)
-                    .then(Mono.defer(() -> firstFailure.get() == null
-                            ? Mono.just(assemble(config, connector, opened))
-                            : closeAll(opened.values(), connector).then(Mono.error(firstFailure.get()))));
+                    .then(Mono.defer(() -> {
+                        Throwable failure = firstFailure.get();
+                        return failure == null
+                                ? Mono.just(assemble(config, connector, opened))
+                                : closeAll(opened.values(), connector).then(Mono.<ConnectionManager>error(failure));
+                    }));
         });
     }
 
@@ -121,7 +126,8 @@ public final class ConnectionManager implements RedisConnections {
     @Override
     public PoolAlias alias(String alias) {
         target(alias);
-        return aliases.get(alias);
+        // every alias with a target has its PoolAlias: assemble() fills both maps from the same endpoints
+        return Objects.requireNonNull(aliases.get(alias), alias);
     }
 
     @Override

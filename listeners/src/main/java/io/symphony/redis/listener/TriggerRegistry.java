@@ -176,7 +176,8 @@ public final class TriggerRegistry {
                 Publisher<?> result = (Publisher<?>) method.invoke(target, event);
                 return result == null ? Mono.<Void>empty() : Mono.from(result).then();
             } catch (InvocationTargetException e) {
-                return Mono.error(e.getCause());
+                Throwable thrown = e.getCause();
+                return Mono.error(thrown != null ? thrown : e);
             } catch (IllegalAccessException e) {
                 return Mono.error(e);
             }
