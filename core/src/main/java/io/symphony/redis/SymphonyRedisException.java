@@ -1,5 +1,7 @@
 package io.symphony.redis;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception Symphony Redis signals, whether thrown at call time or delivered as {@code onError}.
  *
@@ -27,7 +29,7 @@ public class SymphonyRedisException extends RuntimeException {
      * @param message what went wrong, naming key, pool and command where known
      * @param cause the underlying failure, kept as the cause
      */
-    public SymphonyRedisException(String message, Throwable cause) {
+    public SymphonyRedisException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -3,6 +3,7 @@ package io.symphony.redis.benchmarks;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import io.symphony.redis.testsupport.PrivateRedisServer;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,10 +66,10 @@ public class OverheadBenchmark {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
         server = BenchRedis.start();
-        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder()
+        runtime = Objects.requireNonNull(SymphonyRuntime.create(SymphonyRedisConfig.builder()
                 .url(server.uri())
                 .keyspaceEvents(false)
-                .build()).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
+                .build()).block(), "runtime"); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         OverheadOperation.Fixture fixture = new OverheadOperation.Fixture(runtime);
         work = impl == Impl.SYMPHONY ? operation.symphony(fixture) : operation.raw(fixture);
         work.apply(0).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done

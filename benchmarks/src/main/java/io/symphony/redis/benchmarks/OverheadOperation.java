@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntFunction;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -205,12 +206,12 @@ public enum OverheadOperation {
 
         /** The very commands object the toolkit uses for {@code alias} (shared strategy). */
         RedisClusterReactiveCommands<String, String> raw(String alias) {
-            return runtime.connections().withCommands(alias, Mono::just).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
+            return Objects.requireNonNull(runtime.connections().withCommands(alias, Mono::just).block(), alias); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         }
 
         /** Load one of the toolkit's scripts on {@code alias} and return its SHA-1. */
         String load(String alias, String className, String field) {
-            return raw(alias).scriptLoad(SameScripts.source(className, field)).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
+            return Objects.requireNonNull(raw(alias).scriptLoad(SameScripts.source(className, field)).block(), field); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         }
 
         Map<String, Object> decodePairs(List<Object> flat) {

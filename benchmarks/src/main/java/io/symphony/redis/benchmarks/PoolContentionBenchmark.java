@@ -14,6 +14,7 @@ import io.symphony.redis.testsupport.PrivateRedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
@@ -124,7 +125,7 @@ public class PoolContentionBenchmark {
                 .poolMaxPendingAcquires(Math.max(SymphonyRedisConfig.DEFAULT_POOL_MAX_PENDING_ACQUIRES, inFlight))
                 .keyspaceEvents(false)
                 .build();
-        SymphonyRuntime opened = SymphonyRuntime.create(config).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
+        SymphonyRuntime opened = Objects.requireNonNull(SymphonyRuntime.create(config).block(), "runtime"); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         runtime = opened;
         List<String> aliases = List.copyOf(opened.connections().aliases());
         return i -> {

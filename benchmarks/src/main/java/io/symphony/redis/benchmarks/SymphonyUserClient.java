@@ -5,6 +5,7 @@ import io.symphony.redis.repository.RedisUser;
 import io.symphony.redis.repository.RepositorySupport;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +28,7 @@ final class SymphonyUserClient implements UserRecordClient {
                 .url("redis://" + host + ":" + port)
                 .keyspaceEvents(false)
                 .build();
-        return new SymphonyUserClient(SymphonyRuntime.create(config).block()); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
+        return new SymphonyUserClient(Objects.requireNonNull(SymphonyRuntime.create(config).block(), "runtime")); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.symphony.redis.codec;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,7 +55,8 @@ final class EnumValues {
         }
 
         String encoded(Enum<?> constant) {
-            return encoded.get(constant);
+            // The table was built from every constant of the constant's own class.
+            return Objects.requireNonNull(encoded.get(constant), constant.name());
         }
 
         @Nullable E decode(String raw) {

@@ -210,7 +210,8 @@ public final class SymphonyRedisConfig {
                     tlsFor(alias, seeds, singleUrl));
         }
         RedisURI uri = withSettings(RedisUrlParser.parse(singleUrl), singleUrl);
-        uri.setDatabase(databases.get(alias));
+        // aliases() lists an alias without its own URL only because it has a database entry
+        uri.setDatabase(Objects.requireNonNull(databases.get(alias), alias));
         return new PoolEndpoint(alias, uri.getDatabase(), List.of(uri), UrlRedactor.redact(singleUrl), false,
                 tlsFor(alias, List.of(uri), singleUrl));
     }

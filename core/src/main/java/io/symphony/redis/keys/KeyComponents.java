@@ -26,7 +26,7 @@ final class KeyComponents {
     /** Validate {@code value} as a component named {@code name} and return its escaped form. */
     static String escape(@Nullable String value, String name) {
         String reason = rawProblem(value);
-        if (reason != null) {
+        if (reason != null || value == null) {
             throw new IllegalArgumentException(name + " " + reason);
         }
         String escaped = encode(value);

@@ -3,32 +3,26 @@ package io.symphony.redis.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.runtime.RuntimeResource;
 import io.symphony.redis.runtime.SymphonyRuntime;
+import io.symphony.redis.testsupport.ClassResource;
 import io.symphony.redis.testsupport.TestRedis;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 class BlockingBridgeIntegrationTests {
 
-    private static SymphonyRuntime runtime;
+    @RegisterExtension
+    static final ClassResource<SymphonyRuntime> RUNTIME = RuntimeResource.of(() -> SymphonyRedisConfig.builder()
+            .url(TestRedis.shared().uri()).commandTimeout(Duration.ofMillis(300)).keyspaceEvents(false).build());
 
-    @BeforeAll
-    static void start() {
-        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(TestRedis.shared().uri())
-                .commandTimeout(Duration.ofMillis(300)).keyspaceEvents(false).build()).block(Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close().block(Duration.ofSeconds(10));
-    }
+    private final SymphonyRuntime runtime = RUNTIME.get();
 
     @Test
     void tool_runsOnToolThread_seesBoundState_andCallsRedisSynchronously() {

@@ -3,13 +3,13 @@ package io.symphony.redis.context;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.runtime.RuntimeResource;
 import io.symphony.redis.runtime.SymphonyRuntime;
+import io.symphony.redis.testsupport.ClassResource;
 import io.symphony.redis.testsupport.TestRedis;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -19,24 +19,15 @@ import reactor.util.context.Context;
 
 class SymphonyContextIntegrationTests {
 
-    private static SymphonyRuntime runtime;
-
-    @BeforeAll
-    static void start() {
-        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(TestRedis.shared().uri())
-                .keyspaceEvents(false).build()).block(Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close().block(Duration.ofSeconds(10));
-    }
+    @RegisterExtension
+    static final ClassResource<SymphonyRuntime> RUNTIME = RuntimeResource.of(() -> SymphonyRedisConfig.builder()
+            .url(TestRedis.shared().uri()).keyspaceEvents(false).build());
 
     /** Read the bound scope after hopping over several schedulers and a real Redis round trip. */
     private static Mono<TenantScope> scopeAfterHops(String key) {
         return Mono.just(key)
                 .publishOn(Schedulers.parallel())
-                .flatMap(k -> runtime.connections().withCommands("default", c -> c.exists(k)))
+                .flatMap(k -> RUNTIME.get().connections().withCommands("default", c -> c.exists(k)))
                 .publishOn(Schedulers.boundedElastic())
                 .flatMap(ignored -> SymphonyContext.currentScope())
                 .subscribeOn(Schedulers.single());

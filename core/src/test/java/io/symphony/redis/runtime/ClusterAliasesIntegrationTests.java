@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.SymphonyRedisConfig;
+import io.symphony.redis.testsupport.ClassResource;
 import io.symphony.redis.testsupport.LocalRedisCluster;
 import io.symphony.redis.testsupport.TestRedis;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /**
@@ -21,28 +21,22 @@ import reactor.test.StepVerifier;
 @Tag("cluster")
 class ClusterAliasesIntegrationTests {
 
-    private static LocalRedisCluster other;
-    private static SymphonyRuntime runtime;
+    @RegisterExtension
+    @Order(1)
+    static final ClassResource<LocalRedisCluster> OTHER = ClassResource.of(() -> LocalRedisCluster.start(3, 0),
+            LocalRedisCluster::close);
 
-    @BeforeAll
-    static void start() {
-        other = LocalRedisCluster.start(3, 0);
-        SymphonyRedisConfig config = SymphonyRedisConfig.builder()
-                .url(LocalRedisCluster.shared().uri())
-                .aliasUrl(PoolAliases.USER, other.uri())
-                .aliasUrl(PoolAliases.PUBSUB, TestRedis.shared().uri(3))
-                .keyspaceEvents(false)
-                .build();
-        runtime = SymphonyRuntime.create(config).block(Duration.ofSeconds(30));
-    }
+    @RegisterExtension
+    @Order(2)
+    static final ClassResource<SymphonyRuntime> RUNTIME = RuntimeResource.of(() -> SymphonyRedisConfig.builder()
+            .url(LocalRedisCluster.shared().uri())
+            .aliasUrl(PoolAliases.USER, OTHER.get().uri())
+            .aliasUrl(PoolAliases.PUBSUB, TestRedis.shared().uri(3))
+            .keyspaceEvents(false)
+            .build());
 
-    @AfterAll
-    static void stop() {
-        if (runtime != null) {
-            runtime.close().block(Duration.ofSeconds(10));
-        }
-        other.close();
-    }
+    private final LocalRedisCluster other = OTHER.get();
+    private final SymphonyRuntime runtime = RUNTIME.get();
 
     @Test
     void everyClusterAliasUsesDbZero_andTheStandaloneAliasKeepsItsDb() {

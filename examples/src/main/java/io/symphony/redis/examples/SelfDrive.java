@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.ParameterizedTypeReference;
@@ -64,7 +65,7 @@ final class SelfDrive {
     }
 
     private Mono<Void> converse(String tenant, String user) {
-        List<List<String>> bursts = SCRIPT.get(user);
+        List<List<String>> bursts = bursts(user);
         return Flux.range(0, bursts.size())
                 .concatMap(i -> Flux.fromIterable(bursts.get(i))
                         .concatMap(text -> Mono.delay(BETWEEN_MESSAGES).then(send(tenant, user, text)))
@@ -102,7 +103,7 @@ final class SelfDrive {
             Map<String, Object> state = state(scope[0], scope[1]).block(Duration.ofSeconds(10)); // allowed-blocking: synchronous entry point (main/lifecycle), never on an event loop
             Map<?, ?> handler = handlerState(state);
             Map<?, ?> tool = toolResults(state);
-            List<List<String>> bursts = SCRIPT.get(scope[1]);
+            List<List<String>> bursts = bursts(scope[1]);
             long expectedMessages = bursts.stream().mapToLong(List::size).sum();
             long fired = number(handler.get(ChatBatches.FIRED));
             long batches = number(handler.get(ChatBatches.BATCHES));
@@ -122,6 +123,10 @@ final class SelfDrive {
         say("%s: %d messages sent, %d processed, every batch exactly once: %s", ok ? "SELF-DRIVE PASSED"
                 : "SELF-DRIVE FAILED", sent, processed, ok ? "yes" : "NO");
         return ok;
+    }
+
+    private static List<List<String>> bursts(String user) {
+        return Objects.requireNonNull(SCRIPT.get(user), () -> "no script for user " + user);
     }
 
     private Mono<Map<String, Object>> state(String tenant, String user) {
@@ -150,7 +155,7 @@ final class SelfDrive {
         return "'" + (text.length() > 40 ? text.substring(0, 39) + "~" : text) + "'";
     }
 
-    private void say(String format, Object... args) {
+    private void say(String format, @Nullable Object... args) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         System.out.println(String.format(Locale.ROOT, "%6.2fs  ", seconds) + String.format(Locale.ROOT, format, args));
     }

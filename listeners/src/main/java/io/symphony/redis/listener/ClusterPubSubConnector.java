@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -254,7 +255,7 @@ final class ClusterPubSubConnector extends PubSubConnector {
             /** Set when Lettuce re-connected the connection: the node may have restarted without its flags. */
             volatile boolean reconnected;
             private volatile boolean dropped;
-            private volatile StatefulRedisPubSubConnection<String, String> connection;
+            private volatile @Nullable StatefulRedisPubSubConnection<String, String> connection;
             private final Sinks.Empty<Void> closed = Sinks.empty();
 
             NodeSubscription(String nodeId, RedisURI uri) {

@@ -1,5 +1,6 @@
 package io.symphony.redis.listener;
 
+import io.symphony.redis.CodecException;
 import io.symphony.redis.keys.KeyFactory;
 import io.symphony.redis.ops.RedisOps;
 import io.symphony.redis.repository.RedisTrigger;
@@ -183,8 +184,15 @@ final class RedisTriggerStore implements TriggerStore {
         Map<?, ?> map = JSON.readValue(json, Map.class);
         return new DeadLetter(String.valueOf(map.get("id")), String.valueOf(map.get("tenant")),
                 String.valueOf(map.get("action")), String.valueOf(map.get("identifier")),
-                String.valueOf(map.get("key")), ((Number) map.get("attempts")).intValue(),
-                String.valueOf(map.get("error")), Instant.ofEpochMilli(((Number) map.get("failedAt")).longValue()));
+                String.valueOf(map.get("key")), number(map, "attempts", json).intValue(),
+                String.valueOf(map.get("error")), Instant.ofEpochMilli(number(map, "failedAt", json).longValue()));
+    }
+
+    private static Number number(Map<?, ?> map, String field, String json) {
+        if (map.get(field) instanceof Number number) {
+            return number;
+        }
+        throw new CodecException("Dead letter has no numeric '" + field + "': " + json, null);
     }
 
     private static String millis(Duration duration) {

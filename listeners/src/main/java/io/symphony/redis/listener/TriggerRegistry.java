@@ -231,7 +231,8 @@ public final class TriggerRegistry {
             try {
                 result = method.invoke(target, event);
             } catch (InvocationTargetException e) {
-                return Mono.error(e.getCause());
+                Throwable thrown = e.getCause();
+                return Mono.error(thrown != null ? thrown : e);
             } catch (IllegalAccessException e) {
                 return Mono.error(e);
             }

@@ -7,6 +7,7 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +40,7 @@ final class ClusterHealth {
             return Optional.of("no node is running");
         }
         try {
-            Map<ClusterNode, Partitions> views = new HashMap<>();
+            Map<ClusterNode, Partitions> views = new LinkedHashMap<>();
             for (ClusterNode node : live) {
                 String info = node.sync().clusterInfo();
                 if (!info.contains("cluster_state:ok")) {
@@ -48,21 +49,23 @@ final class ClusterHealth {
                 views.put(node, ClusterPartitionParser.parse(node.sync().clusterNodes()));
             }
             Map<String, String> selfRole = new HashMap<>();
-            for (ClusterNode node : live) {
-                RedisClusterNode self = find(views.get(node), node.nodeId());
+            for (Map.Entry<ClusterNode, Partitions> view : views.entrySet()) {
+                ClusterNode node = view.getKey();
+                RedisClusterNode self = find(view.getValue(), node.nodeId());
                 if (self == null) {
                     return Optional.of(node + " does not list itself");
                 }
                 selfRole.put(node.nodeId(), role(self));
             }
-            String[] agreed = null;
-            ClusterNode agreedBy = null;
-            for (ClusterNode node : live) {
-                Optional<String> viewProblem = viewProblem(node, views.get(node), byId, selfRole);
+            String @Nullable [] agreed = null;
+            @Nullable ClusterNode agreedBy = null;
+            for (Map.Entry<ClusterNode, Partitions> view : views.entrySet()) {
+                ClusterNode node = view.getKey();
+                Optional<String> viewProblem = viewProblem(node, view.getValue(), byId, selfRole);
                 if (viewProblem.isPresent()) {
                     return viewProblem;
                 }
-                String[] owners = slotOwners(views.get(node));
+                String[] owners = slotOwners(view.getValue());
                 if (agreed == null) {
                     agreed = owners;
                     agreedBy = node;
@@ -72,6 +75,9 @@ final class ClusterHealth {
                             + " vs " + owners[slot]);
                 }
             }
+            if (agreed == null) {
+                return Optional.of("no node is running");
+            }
             for (int slot = 0; slot < SLOTS; slot++) {
                 ClusterNode owner = agreed[slot] == null ? null : byId.get(agreed[slot]);
                 if (owner == null || !owner.isRunning()) {
@@ -80,7 +86,8 @@ final class ClusterHealth {
                 }
             }
             for (ClusterNode node : live) {
-                if (selfRole.get(node.nodeId()).startsWith("replica")) {
+                String role = selfRole.get(node.nodeId());
+                if (role != null && role.startsWith("replica")) {
                     String replication = node.sync().info("replication");
                     if (!replication.contains("master_link_status:up")) {
                         return Optional.of(node + " is a replica with " + field(replication, "master_link_status"));

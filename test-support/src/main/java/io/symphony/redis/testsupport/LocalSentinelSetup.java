@@ -196,22 +196,40 @@ public final class LocalSentinelSetup implements AutoCloseable {
     }
 
     /**
-     * Wait until {@link #replica()} runs as a replica of the current primary with its link up, and every sentinel
-     * lists it as a replica that is not down: after the old primary was restarted, this is the moment the sentinels
-     * have reconfigured it ({@code +convert-to-slave}). Sentinels wait about 10 s before they reconfigure a
+     * Wait until every sentinel reports the same primary, the other data node runs as its replica with the link up,
+     * and every sentinel lists that replica as not down: after the old primary was restarted, this is the moment the
+     * sentinels have reconfigured it ({@code +convert-to-slave}). Sentinels wait about 10 s before they reconfigure a
      * restarted node that calls itself master, so allow at least 20 s.
+     *
+     * <p>The primary is read again on every poll: should the sentinels fail over once more meanwhile (a slow machine
+     * can make them see the new primary as down), the wait ends when the set-up is whole again, whichever node is
+     * primary then. Read {@link #primary()} and {@link #replica()} afterwards.
      *
      * @throws IllegalStateException when that does not happen within {@code timeout}
      */
     public void awaitReplicaInSync(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        int primaryPort = currentPrimaryPort();
-        PrivateRedisServer replica = replica();
+        checkOpen();
         long start = System.nanoTime();
-        awaitCondition("replica " + replica.port() + " in sync with primary " + primaryPort,
-                () -> isLinkedReplicaOf(replica, primaryPort) && queries.allSeeHealthyReplica(replica.port()),
-                timeout);
-        log.info("Replica {} in sync with primary {} after {} ms", replica.port(), primaryPort,
+        int[] inSync = new int[2];
+        awaitCondition("data node in sync as the replica of the primary every sentinel reports", () -> {
+            int primaryPort;
+            try {
+                primaryPort = queries.primaryPort();
+            } catch (IllegalStateException noSentinelAnswers) {
+                return false;
+            }
+            for (PrivateRedisServer replica : nodes) {
+                if (replica.port() != primaryPort && isLinkedReplicaOf(replica, primaryPort)
+                        && queries.allReportPrimary(primaryPort) && queries.allSeeHealthyReplica(replica.port())) {
+                    inSync[0] = primaryPort;
+                    inSync[1] = replica.port();
+                    return true;
+                }
+            }
+            return false;
+        }, timeout);
+        log.info("Replica {} in sync with primary {} after {} ms", inSync[1], inSync[0],
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -164,9 +165,10 @@ final class RedisProcess {
             command.add(1, configFile.toAbsolutePath().toString());
         }
         command.addAll(extraArgs);
+        Path directory = Objects.requireNonNull(log.toAbsolutePath().getParent(), () -> "no directory for " + log);
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
+            process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command, e);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asks the sentinels of one set-up about the master they monitor, over one cached Lettuce sentinel connection per
@@ -113,7 +114,7 @@ final class SentinelQueries {
         }).sync();
     }
 
-    private static boolean isHealthy(String flags) {
+    private static boolean isHealthy(@Nullable String flags) {
         return flags != null && !flags.contains("s_down") && !flags.contains("o_down")
                 && !flags.contains("disconnected");
     }

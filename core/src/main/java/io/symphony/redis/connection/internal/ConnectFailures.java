@@ -50,7 +50,7 @@ final class ConnectFailures {
             boolean cluster) {
         for (Throwable t : chain) {
             if (t instanceof TlsHandshakeException tls) {
-                return new Finding(Reason.TLS_HANDSHAKE_FAILED, tls.getMessage());
+                return new Finding(Reason.TLS_HANDSHAKE_FAILED, String.valueOf(tls.getMessage()));
             }
         }
         for (Throwable t : chain) {

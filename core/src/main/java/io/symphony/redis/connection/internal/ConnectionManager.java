@@ -14,10 +14,12 @@ import io.symphony.redis.connection.internal.ReleaseScope;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -74,7 +76,7 @@ public final class ConnectionManager implements RedisConnections {
                 byIdentity.putIfAbsent(endpoint.targetIdentity(), endpoint);
             }
             Map<String, ConnectionTarget> opened = Collections.synchronizedMap(new LinkedHashMap<>());
-            AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+            AtomicReference<@Nullable Throwable> firstFailure = new AtomicReference<>();
             // Every target is attempted to the end; the first failure is reported, and the scope closes everything.
             // All targets connect at once (their number is bounded by the configured aliases): in waves, a server
             // that never answers would fail start-up only after one connect timeout per wave.
@@ -85,9 +87,12 @@ public final class ConnectionManager implements RedisConnections {
                                 firstFailure.compareAndSet(null, error);
                                 return Mono.empty();
                             }), Math.max(1, byIdentity.size()))
-                    .then(Mono.defer(() -> firstFailure.get() == null
-                            ? Mono.just(assemble(config, connector, opened))
-                            : Mono.error(firstFailure.get())));
+                    .then(Mono.defer(() -> {
+                        Throwable failure = firstFailure.get();
+                        return failure == null
+                                ? Mono.just(assemble(config, connector, opened))
+                                : Mono.<ConnectionManager>error(failure);
+                    }));
         });
     }
 
@@ -140,7 +145,8 @@ public final class ConnectionManager implements RedisConnections {
     @Override
     public PoolAlias alias(String alias) {
         target(alias);
-        return aliases.get(alias);
+        // every alias with a target has its PoolAlias: assemble() fills both maps from the same endpoints
+        return Objects.requireNonNull(aliases.get(alias), alias);
     }
 
     @Override

@@ -76,10 +76,11 @@ public final class TriggerContextCodec {
         if (snapshot.get("tenant") instanceof String tenant && snapshot.get("user") instanceof String user) {
             restored = SymphonyContext.bindScope(new TenantScope(tenant, user)).apply(restored);
         }
-        if (snapshot.get("ss") instanceof Map<?, ?> ss) {
-            RedisSharedState state = new RedisSharedState(support, (String) ss.get("tenant"), (String) ss.get("user"))
-                    .onPool((String) ss.get("pool"))
-                    .withDefaultTtl(Duration.ofMillis(((Number) ss.get("ttl")).longValue()));
+        if (snapshot.get("ss") instanceof Map<?, ?> ss && ss.get("tenant") instanceof String tenant
+                && ss.get("user") instanceof String user && ss.get("pool") instanceof String pool
+                && ss.get("ttl") instanceof Number ttl) {
+            RedisSharedState state = new RedisSharedState(support, tenant, user).onPool(pool)
+                    .withDefaultTtl(Duration.ofMillis(ttl.longValue()));
             restored = SharedStateContext.bind(state).apply(restored);
         }
         if (snapshot.get("x") instanceof Map<?, ?> extra) {

@@ -1,0 +1,5 @@
+package io.symphony.redis.webflux.archfixture.internal;
+
+/** An implementation type of a fixture internal package. */
+public interface Helper {
+}
