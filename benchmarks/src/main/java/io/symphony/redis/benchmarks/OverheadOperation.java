@@ -41,7 +41,7 @@ public enum OverheadOperation {
         @Override
         IntFunction<Mono<?>> raw(Fixture f) {
             Map<String, Object> record = UserRecords.record();
-            String sha = f.load(PoolAliases.USER, "io.symphony.redis.ops.AtomicOps", "HSET_PEXPIRE");
+            String sha = f.load(PoolAliases.USER, "io.symphony.redis.ops.internal.AtomicOps", "HSET_PEXPIRE");
             RedisClusterReactiveCommands<String, String> c = f.raw(PoolAliases.USER);
             return i -> {
                 String key = UserRecords.rawKey(i);
@@ -122,7 +122,7 @@ public enum OverheadOperation {
 
         @Override
         IntFunction<Mono<?>> raw(Fixture f) {
-            String sha = f.load(PoolAliases.USER, "io.symphony.redis.ops.AtomicOps", "HINCRBY_PEXPIRE");
+            String sha = f.load(PoolAliases.USER, "io.symphony.redis.ops.internal.AtomicOps", "HINCRBY_PEXPIRE");
             RedisClusterReactiveCommands<String, String> c = f.raw(PoolAliases.USER);
             String ttl = Long.toString(UserRecords.TTL.toMillis());
             return i -> c.<Long>evalsha(sha, ScriptOutputType.INTEGER, new String[] {UserRecords.rawKey(i)},

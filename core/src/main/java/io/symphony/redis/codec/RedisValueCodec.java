@@ -77,6 +77,7 @@ public final class RedisValueCodec {
     private final ValueEncoder encoder;
     private final UntypedDecoder untyped;
     private final TypedDecoder typed;
+    private final RecordFields records;
 
     private RedisValueCodec(JsonMapper base) {
         this.mapper = CodecMapper.configure(base);
@@ -84,6 +85,7 @@ public final class RedisValueCodec {
         this.encoder = new ValueEncoder(mapper, enums);
         this.untyped = new UntypedDecoder(mapper);
         this.typed = new TypedDecoder(mapper, enums, untyped);
+        this.records = new RecordFields(mapper);
     }
 
     /** Return the shared codec built on a default {@link JsonMapper}. */
@@ -218,6 +220,74 @@ public final class RedisValueCodec {
         } catch (FieldCodecException e) {
             throw e.at(key, e.field());
         }
+    }
+
+    /**
+     * Encode a whole record or POJO as the fields of a hash: one field per property, named and ordered as Jackson
+     * names and orders its JSON properties ({@code @JsonProperty} renames and {@code @JsonIgnore} apply), each value
+     * encoded exactly as {@link #encodeHash(Map)} encodes it. The result is byte for byte what
+     * {@code encodeHash(Map.of(...))} gives for the same values, which is what the original's
+     * {@code dumps_hash(model.model_dump())} stores: {@code Cart(quantity=1, sku="A-1", gift=true)} becomes
+     * {@code quantity=1}, {@code sku=A-1}, {@code gift=1}; nested records become model-style JSON, maps and lists
+     * plain JSON.
+     *
+     * <p>A null property is stored as {@code null}, as the original stores {@code None}, so a typed read gives it
+     * back as null; a property annotated (or a class, or the mapper, configured) with {@code @JsonInclude} of
+     * {@code NON_NULL} or stricter is left out when null instead, which leaves the stored field as it was. Only the
+     * null part of the inclusion rule is applied. Property-level {@code @JsonSerialize} is not applied to the top
+     * level of a field, whose format is the codec's.
+     *
+     * @return the encoded fields in property order; empty only if every property is a skipped null
+     * @throws NullPointerException if {@code record} is null
+     * @throws IllegalArgumentException if {@code record} is not a record or POJO (a JDK type such as a
+     *     {@code String}, number, {@code java.time} value, map, collection or array, an enum, or a class with no
+     *     property Jackson can both write and read)
+     * @throws CodecException if a property cannot be read or encoded; {@link CodecException#field()} names it
+     * @since 0.1
+     */
+    public Map<String, String> encodeRecord(Object record) {
+        return encodeHash(records.values(Objects.requireNonNull(record, "record")));
+    }
+
+    /**
+     * Decode the hash stored at {@code key} into a record or POJO of class {@code type}, each field typed by the
+     * declared generic type of its property, never guessing: an {@code int} field stored as {@code 1} is 1 (the
+     * untyped rule would give {@code true}), a {@code String} holding {@code "1"} stays {@code "1"}, and nested
+     * records, lists and maps are read as {@link #decode(String, JavaType)} reads them. Jackson then builds the
+     * instance from the decoded values, through the record's canonical constructor, a {@code @JsonCreator} or
+     * setters, with the same property names {@link #encodeRecord(Object)} writes.
+     *
+     * <p>Fields the type does not know are ignored (the original's merge adds {@code handler_type} and
+     * {@code timestamp}, other writers may add more). A property without a field, or stored as {@code null}, is
+     * null; for a primitive property that is an error, since no value can stand for it. A {@code String} property
+     * stored as the text {@code null} is null too (unlike {@link #decode(String, Class)}), because that is how
+     * {@link #encodeRecord(Object)} stores a null, as the original stores {@code None}; a string that is literally
+     * {@code "null"} cannot be told apart, as in the original.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code type} is not a record or POJO (see {@link #encodeRecord(Object)})
+     * @throws CodecException naming {@code key} and the field when a field cannot be decoded as its property's
+     *     type or a primitive property has no field; naming {@code key} and the type when the instance cannot be
+     *     built from the decoded values (a constructor that rejects them, for example)
+     * @since 0.1
+     */
+    public <T> T decodeRecord(String key, Map<String, String> raw, Class<T> type) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(raw, "raw");
+        return records.decode(key, raw, Objects.requireNonNull(type, "type"), this);
+    }
+
+    /**
+     * Return the {@link FieldTypes} of a record or POJO class: each property Jackson reads, by field name, typed by
+     * its declared generic type. {@code decodeHash(raw, recordFieldTypes(Cart.class))} reads a hash as a map typed
+     * like {@code Cart}, the way {@link #decodeRecord} reads each field before building the instance.
+     *
+     * @throws NullPointerException if {@code type} is null
+     * @throws IllegalArgumentException if {@code type} is not a record or POJO (see {@link #encodeRecord(Object)})
+     * @since 0.1
+     */
+    public FieldTypes recordFieldTypes(Class<?> type) {
+        return records.shape(Objects.requireNonNull(type, "type")).fieldTypes();
     }
 
     private @Nullable Object decodeField(String raw, @Nullable Type type) {

@@ -20,6 +20,7 @@ final class RedisUrlParser {
 
     /** Parse a standalone ({@code redis://}, {@code rediss://}) or Sentinel ({@code redis-sentinel://}) URL. */
     static RedisURI parse(String url) {
+        RedisUrlValidator.validate(url);
         try {
             return RedisURI.create(url);
         } catch (RuntimeException e) {
@@ -34,6 +35,7 @@ final class RedisUrlParser {
      * the credentials, TLS and query options of the whole URL.
      */
     static List<RedisURI> parseClusterSeeds(String url) {
+        RedisUrlValidator.validate(url);
         boolean tls = url.startsWith(CLUSTER_TLS_SCHEME);
         String rest = url.substring(tls ? CLUSTER_TLS_SCHEME.length() : CLUSTER_SCHEME.length());
         String userInfo = "";

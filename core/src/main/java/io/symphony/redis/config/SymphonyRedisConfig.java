@@ -22,7 +22,11 @@ import org.slf4j.LoggerFactory;
  *   {@link PoolAliases#DEFAULT_DATABASES} (plus custom aliases added with {@link Builder#alias(String, int)}); a DB
  *   in the URL is ignored with a warning. {@code redis://}, {@code rediss://} (TLS), {@code redis-sentinel://}
  *   and {@code redis-cluster://h1:p1,h2:p2} (Redis Cluster: every alias uses DB 0, isolation rests on the keys).
- *   Query strings work ({@code ?timeout=5s}).</li>
+ *   The query may set what Lettuce's {@code RedisURI} reads: {@code timeout} (the command timeout, e.g.
+ *   {@code ?timeout=5s}), {@code database}/{@code db}, {@code clientName}, {@code libraryName},
+ *   {@code libraryVersion}, {@code verifyPeer} ({@code NONE}, {@code CA}, {@code FULL}) and
+ *   {@code sentinelMasterId}. {@link Builder#build()} rejects any other parameter, an invalid value
+ *   ({@code ?timeout=banana}), a port outside 1-65535 and a DB path that is not a number, naming the part.</li>
  *   <li>{@link Builder#aliasUrl(String, String) one URL per alias}, used verbatim (DB from the URL, else 0). The
  *   map need not list all six aliases: missing ones fall back to the single URL; without one, {@link
  *   Builder#build()} fails naming the missing aliases.</li>
@@ -77,8 +81,6 @@ public final class SymphonyRedisConfig {
     public static final int DEFAULT_WORKERS_TOOL = 32;
     /** Default number of agent worker threads (the original's {@code workers_agent}). */
     public static final int DEFAULT_WORKERS_AGENT = 16;
-    /** Default limit of concurrent agent runs (the original's {@code max_concurrent}). */
-    public static final int DEFAULT_MAX_CONCURRENT = 128;
     /** Default number of user worker threads: 4 per core (the original's {@code workers_user}). */
     public static final int DEFAULT_WORKERS_USER = Runtime.getRuntime().availableProcessors() * 4;
 
@@ -101,7 +103,6 @@ public final class SymphonyRedisConfig {
     private final int workersUser;
     private final int workersTool;
     private final int workersAgent;
-    private final int maxConcurrent;
     private final List<PoolEndpoint> pools;
 
     private SymphonyRedisConfig(Builder b) {
@@ -122,7 +123,6 @@ public final class SymphonyRedisConfig {
         this.workersUser = b.workersUser;
         this.workersTool = b.workersTool;
         this.workersAgent = b.workersAgent;
-        this.maxConcurrent = b.maxConcurrent;
         this.pools = List.copyOf(resolvePools());
     }
 
@@ -313,11 +313,6 @@ public final class SymphonyRedisConfig {
         return workersAgent;
     }
 
-    /** Maximum number of concurrent agent runs admitted by the runtime. */
-    public int maxConcurrent() {
-        return maxConcurrent;
-    }
-
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -336,7 +331,7 @@ public final class SymphonyRedisConfig {
                 && clientName.equals(other.clientName)
                 && keyspaceEvents == other.keyspaceEvents && keyspaceEventFlags.equals(other.keyspaceEventFlags)
                 && workersUser == other.workersUser && workersTool == other.workersTool
-                && workersAgent == other.workersAgent && maxConcurrent == other.maxConcurrent;
+                && workersAgent == other.workersAgent;
     }
 
     @Override
@@ -344,7 +339,7 @@ public final class SymphonyRedisConfig {
         return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, poolAcquireTimeout,
                 poolMaxPendingAcquires, rejectCommandsWhileDisconnected, commandTimeout,
                 connectTimeout, reconnectDelayMax, clientName, keyspaceEvents, keyspaceEventFlags, workersUser,
-                workersTool, workersAgent, maxConcurrent);
+                workersTool, workersAgent);
     }
 
     @Override
@@ -380,7 +375,6 @@ public final class SymphonyRedisConfig {
         private int workersUser = DEFAULT_WORKERS_USER;
         private int workersTool = DEFAULT_WORKERS_TOOL;
         private int workersAgent = DEFAULT_WORKERS_AGENT;
-        private int maxConcurrent = DEFAULT_MAX_CONCURRENT;
 
         private Builder() {
         }
@@ -404,7 +398,6 @@ public final class SymphonyRedisConfig {
             this.workersUser = c.workersUser;
             this.workersTool = c.workersTool;
             this.workersAgent = c.workersAgent;
-            this.maxConcurrent = c.maxConcurrent;
         }
 
         /**
@@ -569,16 +562,12 @@ public final class SymphonyRedisConfig {
             return this;
         }
 
-        /** Maximum concurrent agent runs; default 128. */
-        public Builder maxConcurrent(int n) {
-            this.maxConcurrent = positive("maxConcurrent", n);
-            return this;
-        }
-
         /**
          * Validate and build.
          *
-         * @throws IllegalArgumentException if an alias has no URL, or a URL is invalid (the message is redacted)
+         * @throws IllegalArgumentException if an alias has no URL, or a URL is invalid: unknown scheme, a port that
+         *     is not 1-65535, a DB path that is not a number, an unknown query parameter or an invalid value of a
+         *     known one; the message names the part and the URL with its password masked and its query left out
          */
         public SymphonyRedisConfig build() {
             return new SymphonyRedisConfig(this);

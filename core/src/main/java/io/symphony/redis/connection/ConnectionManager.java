@@ -2,6 +2,8 @@ package io.symphony.redis.connection;
 
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.lettuce.core.resource.ClientResources;
+import io.symphony.redis.RedisConnectException;
+import io.symphony.redis.RuntimeClosedException;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
@@ -24,9 +26,10 @@ import reactor.core.publisher.Mono;
  * server and one DB need exactly one.
  *
  * <p>Created with {@link #open(SymphonyRedisConfig, ClientResources)}, which connects every distinct target
- * before it emits, so a wrong URL or an unreachable server fails start-up rather than the first command. No PING
- * precedes commands (the original sends one per call). After {@link #closeLater()} every publisher obtained from
- * this manager fails with {@link IllegalStateException}. The {@link ClientResources} passed in are not shut down.
+ * before it emits, so a wrong URL or an unreachable server fails start-up rather than the first command, with a
+ * {@link RedisConnectException} that names the alias, the redacted URL and the cause. No PING precedes commands
+ * (the original sends one per call). After {@link #closeLater()} every publisher obtained from this manager fails
+ * with {@link RuntimeClosedException}. The {@link ClientResources} passed in are not shut down.
  *
  * @since 0.1
  */
@@ -57,7 +60,8 @@ public final class ConnectionManager implements RedisConnections {
      * closes every connection opened so far, aborts the connects in flight and shuts the Lettuce clients down.
      *
      * @return the manager once all targets are connected; on failure, the connections already opened are closed
-     *     and the error names the alias and redacted URL that failed
+     *     and the error is a {@link RedisConnectException} naming the alias, the redacted URL and the cause
+     *     (authentication failed, timed out after the connect timeout, connection refused, unknown host)
      */
     public static Mono<ConnectionManager> open(SymphonyRedisConfig config, ClientResources resources) {
         return ReleaseScope.open(scope -> {
@@ -68,14 +72,16 @@ public final class ConnectionManager implements RedisConnections {
             }
             Map<String, ConnectionTarget> opened = Collections.synchronizedMap(new LinkedHashMap<>());
             AtomicReference<Throwable> firstFailure = new AtomicReference<>();
-            // Every target is attempted to the end; the first failure is reported, and the scope closes everything.
+            // Every target is attempted to the end; the first failure is reported and the scope closes everything
+            // opened. All targets connect at once (their number is bounded by the configured aliases): in waves, a
+            // server that never answers would fail start-up only after one connect timeout per wave.
             return Flux.fromIterable(byIdentity.entrySet())
                     .flatMap(entry -> openTarget(scope, connector, config, entry.getValue())
                             .doOnNext(target -> opened.put(entry.getKey(), target))
                             .onErrorResume(error -> {
                                 firstFailure.compareAndSet(null, error);
                                 return Mono.empty();
-                            }), 4)
+                            }), Math.max(1, byIdentity.size()))
                     .then(Mono.defer(() -> firstFailure.get() == null
                             ? Mono.just(assemble(config, connector, opened))
                             : Mono.error(firstFailure.get())));
@@ -89,8 +95,7 @@ public final class ConnectionManager implements RedisConnections {
                         PooledTarget::close).warmUp())
                 : connector.connect(endpoint).map(connection -> scope.track(new SharedTarget(connection),
                         SharedTarget::close));
-        return target.onErrorMap(error -> new IllegalStateException("Could not connect pool '" + endpoint.alias()
-                + "' to " + endpoint.redactedUrl() + " db " + endpoint.db() + ": " + error.getMessage(), error));
+        return target.onErrorMap(error -> ConnectFailures.describe(endpoint, config.connectTimeout(), error));
     }
 
     private static ConnectionManager assemble(SymphonyRedisConfig config, LettuceConnector connector,
@@ -113,14 +118,18 @@ public final class ConnectionManager implements RedisConnections {
     public <T> Mono<T> withCommands(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
         ConnectionTarget target = target(alias);
-        return Mono.defer(() -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(alias, action));
+        return Mono.defer(() -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(alias, action))
+                .onErrorMap(error -> closedWhileRunning(alias, error));
     }
 
     @Override
     public <T> Flux<T> withCommandsMany(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
         ConnectionTarget target = target(alias);
-        return Flux.defer(() -> closed.get() ? Flux.error(closedError(alias)) : target.withCommandsMany(alias, action));
+        return Flux.defer(() -> closed.get()
+                        ? Flux.<T>error(closedError(alias))
+                        : target.withCommandsMany(alias, action))
+                .onErrorMap(error -> closedWhileRunning(alias, error));
     }
 
     @Override
@@ -175,7 +184,19 @@ public final class ConnectionManager implements RedisConnections {
         return target;
     }
 
-    static IllegalStateException closedError(String alias) {
-        return new IllegalStateException("Symphony Redis is closed: no command can run on pool '" + alias + "'");
+    /** A command the close cut off (its connection closed under it) fails as closed, not as a Redis error. */
+    private Throwable closedWhileRunning(String alias, Throwable error) {
+        if (!closed.get() || error instanceof RuntimeClosedException) {
+            return error;
+        }
+        return new RuntimeClosedException(closedMessage(alias), error);
+    }
+
+    static RuntimeClosedException closedError(String alias) {
+        return new RuntimeClosedException(closedMessage(alias));
+    }
+
+    private static String closedMessage(String alias) {
+        return "Symphony Redis is closed: no command can run on pool '" + alias + "'";
     }
 }

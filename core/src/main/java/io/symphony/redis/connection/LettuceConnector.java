@@ -2,6 +2,7 @@ package io.symphony.redis.connection;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
@@ -71,9 +72,31 @@ final class LettuceConnector {
                             client.connectAsync(StringCodec.UTF8))))
                     .map(connection -> (StatefulConnection<String, String>) connection);
         }
+        RedisURI uri = endpoint.uris().get(0);
         return Mono.fromCompletionStage(() -> closedAfterShutdown(
-                        standalone.connectAsync(StringCodec.UTF8, endpoint.uris().get(0))))
-                .map(connection -> (StatefulConnection<String, String>) connection);
+                        standalone.connectAsync(StringCodec.UTF8, handshakeBounded(uri))))
+                .map(connection -> {
+                    connection.setTimeout(uri.getTimeout());
+                    return (StatefulConnection<String, String>) connection;
+                });
+    }
+
+    /**
+     * A copy of {@code uri} whose timeout is the connect timeout. Lettuce bounds the handshake after the TCP connect
+     * ({@code HELLO}, {@code AUTH}, {@code CLIENT SETNAME}, {@code SELECT}, and the {@code SENTINEL} master lookup)
+     * by the URI's timeout, which is the command timeout; a server that accepts TCP and never answers would
+     * otherwise fail the connect only after the command timeout. The connection gets the command timeout back once
+     * it is established.
+     */
+    private RedisURI handshakeBounded(RedisURI uri) {
+        RedisURI.Builder copy = RedisURI.builder(uri).withTimeout(config.connectTimeout());
+        for (RedisURI sentinel : uri.getSentinels()) {
+            copy.withSentinel(RedisURI.builder(sentinel).withTimeout(config.connectTimeout()).build());
+        }
+        if (uri.getSentinelMasterId() != null) {
+            copy.withSentinelMasterId(uri.getSentinelMasterId());
+        }
+        return copy.build();
     }
 
     private <C extends StatefulConnection<String, String>> CompletionStage<C> closedAfterShutdown(

@@ -1,7 +1,9 @@
 package io.symphony.redis.context;
 
+import io.symphony.redis.RuntimeClosedException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -19,7 +21,8 @@ import reactor.core.scheduler.Scheduler;
  * }</pre>
  *
  * <p>Inside the tool, {@link ToolContext#await} calls Redis and waits at most the bridge's timeout, then fails with
- * {@link ToolTimeoutException}. Errors thrown by the tool reach the caller as {@code onError}. Cancelling the
+ * {@link ToolTimeoutException}. Errors thrown by the tool reach the caller as {@code onError}. Once the tool
+ * scheduler is disposed (the runtime was closed), {@code run} signals {@link RuntimeClosedException}. Cancelling the
  * returned {@code Mono} interrupts nothing already running, but its result is dropped.
  *
  * @since 0.1
@@ -46,12 +49,17 @@ public final class BlockingBridge {
     /**
      * Run {@code tool} on the tool scheduler with the subscriber's context.
      *
-     * @return the tool's result; empty when it returns {@code null}
+     * @return the tool's result; empty when it returns {@code null}; {@link RuntimeClosedException} once the
+     *     runtime is closed
      */
     public <T> Mono<T> run(BlockingTool<T> tool) {
         Objects.requireNonNull(tool, "tool");
         return Mono.deferContextual(context -> Mono.fromCallable(() -> tool.run(new ToolContext(context, callTimeout))))
-                .subscribeOn(toolScheduler);
+                .subscribeOn(toolScheduler)
+                .onErrorMap(RejectedExecutionException.class, rejected -> toolScheduler.isDisposed()
+                        ? new RuntimeClosedException("Symphony Redis runtime is closed: its tool scheduler runs no "
+                                + "more tools")
+                        : rejected);
     }
 
     /** The longest a tool waits for one Redis call. */

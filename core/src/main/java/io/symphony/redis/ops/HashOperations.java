@@ -8,10 +8,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Hash commands, plus two atomic Lua combinations that also renew the key's TTL. Every method runs on the
- * connection of the given alias, or of {@value RedisOps#DEFAULT_ALIAS} when the alias is omitted. Null arguments
- * throw {@link NullPointerException}, empty collections and an unknown alias {@link IllegalArgumentException},
- * both at call time; Redis failures (for example {@code WRONGTYPE} when the key holds no hash) arrive as
- * {@code onError} with {@link io.symphony.redis.RedisCommandException}.
+ * connection of the pool alias these operations are bound to (see {@link RedisOps#onPool(String)}). Null
+ * arguments throw {@link NullPointerException} and empty collections {@link IllegalArgumentException}, both at call
+ * time; Redis failures (for example {@code WRONGTYPE} when the key holds no hash) arrive as {@code onError} with
+ * {@link io.symphony.redis.RedisCommandException}.
  *
  * @since 0.1
  */
@@ -22,12 +22,7 @@ public interface HashOperations {
      *
      * @return emits {@code true} when the field is new, {@code false} when an existing value was replaced
      */
-    Mono<Boolean> hset(String key, String field, String value, String alias);
-
-    /** Run {@link #hset(String, String, String, String)} on the default alias. */
-    default Mono<Boolean> hset(String key, String field, String value) {
-        return hset(key, field, value, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Boolean> hset(String key, String field, String value);
 
     /**
      * Set several fields with one {@code HSET} (atomic), creating the hash if needed. The map is copied at call
@@ -36,36 +31,21 @@ public interface HashOperations {
      * @return emits how many fields were new
      * @throws IllegalArgumentException if {@code fields} is empty
      */
-    Mono<Long> hset(String key, Map<String, String> fields, String alias);
-
-    /** Run {@link #hset(String, Map, String)} on the default alias. */
-    default Mono<Long> hset(String key, Map<String, String> fields) {
-        return hset(key, fields, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Long> hset(String key, Map<String, String> fields);
 
     /**
      * Set one field only if it does not exist yet, with {@code HSETNX}.
      *
      * @return emits {@code true} when the field was set, {@code false} when it already existed
      */
-    Mono<Boolean> hsetnx(String key, String field, String value, String alias);
-
-    /** Run {@link #hsetnx(String, String, String, String)} on the default alias. */
-    default Mono<Boolean> hsetnx(String key, String field, String value) {
-        return hsetnx(key, field, value, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Boolean> hsetnx(String key, String field, String value);
 
     /**
      * Read one field with {@code HGET}.
      *
      * @return emits the value; completes empty when the key or the field does not exist
      */
-    Mono<String> hget(String key, String field, String alias);
-
-    /** Run {@link #hget(String, String, String)} on the default alias. */
-    default Mono<String> hget(String key, String field) {
-        return hget(key, field, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<String> hget(String key, String field);
 
     /**
      * Read every field with {@code HGETALL}, in the order Redis returns them.
@@ -73,24 +53,14 @@ public interface HashOperations {
      * @return emits the fields as a map; completes <b>empty</b> (no {@code {}}) when the key does not exist,
      *         because Redis never stores an empty hash
      */
-    Mono<Map<String, String>> hgetall(String key, String alias);
-
-    /** Run {@link #hgetall(String, String)} on the default alias. */
-    default Mono<Map<String, String>> hgetall(String key) {
-        return hgetall(key, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Map<String, String>> hgetall(String key);
 
     /**
      * Test one field with {@code HEXISTS}.
      *
      * @return emits {@code true} when the field exists, {@code false} when it or the key does not
      */
-    Mono<Boolean> hexists(String key, String field, String alias);
-
-    /** Run {@link #hexists(String, String, String)} on the default alias. */
-    default Mono<Boolean> hexists(String key, String field) {
-        return hexists(key, field, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Boolean> hexists(String key, String field);
 
     /**
      * Delete fields with {@code HDEL}; Redis deletes the key with its last field.
@@ -98,16 +68,11 @@ public interface HashOperations {
      * @return emits how many fields were deleted, {@code 0} when the key does not exist
      * @throws IllegalArgumentException if {@code fields} is empty
      */
-    Mono<Long> hdel(String key, Collection<String> fields, String alias);
+    Mono<Long> hdel(String key, Collection<String> fields);
 
-    /** Run {@link #hdel(String, Collection, String)} on the default alias. */
-    default Mono<Long> hdel(String key, Collection<String> fields) {
-        return hdel(key, fields, RedisOps.DEFAULT_ALIAS);
-    }
-
-    /** Run {@link #hdel(String, Collection, String)} on the default alias. */
+    /** Run {@link #hdel(String, Collection)} with the elements given as arguments. */
     default Mono<Long> hdel(String key, String... fields) {
-        return hdel(key, Arrays.asList(fields), RedisOps.DEFAULT_ALIAS);
+        return hdel(key, Arrays.asList(fields));
     }
 
     /**
@@ -116,24 +81,14 @@ public interface HashOperations {
      * @return emits the new value; a field that does not hold an integer arrives as
      *         {@link io.symphony.redis.RedisCommandException}
      */
-    Mono<Long> hincrby(String key, String field, long amount, String alias);
-
-    /** Run {@link #hincrby(String, String, long, String)} on the default alias. */
-    default Mono<Long> hincrby(String key, String field, long amount) {
-        return hincrby(key, field, amount, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Long> hincrby(String key, String field, long amount);
 
     /**
      * Add {@code amount} to a numeric field with {@code HINCRBYFLOAT}, starting from 0 when it does not exist.
      *
      * @return emits the new value; a non-numeric field arrives as {@link io.symphony.redis.RedisCommandException}
      */
-    Mono<Double> hincrbyfloat(String key, String field, double amount, String alias);
-
-    /** Run {@link #hincrbyfloat(String, String, double, String)} on the default alias. */
-    default Mono<Double> hincrbyfloat(String key, String field, double amount) {
-        return hincrbyfloat(key, field, amount, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Double> hincrbyfloat(String key, String field, double amount);
 
     /**
      * Set several fields and (re)set the key's TTL atomically: one Lua script running {@code HSET} then
@@ -145,16 +100,11 @@ public interface HashOperations {
      *         is not touched
      * @throws IllegalArgumentException if {@code fields} is empty or {@code ttl} is shorter than one millisecond
      */
-    Mono<Long> hsetWithExpire(String key, Map<String, String> fields, Duration ttl, String alias);
-
-    /** Run {@link #hsetWithExpire(String, Map, Duration, String)} on the default alias. */
-    default Mono<Long> hsetWithExpire(String key, Map<String, String> fields, Duration ttl) {
-        return hsetWithExpire(key, fields, ttl, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Long> hsetWithExpire(String key, Map<String, String> fields, Duration ttl);
 
     /**
      * Increment an integer field and (re)set the key's TTL atomically: one Lua script running {@code HINCRBY}
-     * then {@code PEXPIRE}, called by SHA like {@link #hsetWithExpire(String, Map, Duration, String)}.
+     * then {@code PEXPIRE}, called by SHA like {@link #hsetWithExpire(String, Map, Duration)}.
      *
      * <p>If {@code HINCRBY} fails (the field holds no integer) the script stops: the TTL is <b>not</b> renewed
      * and the failure arrives as {@link io.symphony.redis.RedisCommandException} with command
@@ -163,10 +113,5 @@ public interface HashOperations {
      * @return emits the field's new value
      * @throws IllegalArgumentException if {@code ttl} is shorter than one millisecond
      */
-    Mono<Long> hincrbyWithExpire(String key, String field, long amount, Duration ttl, String alias);
-
-    /** Run {@link #hincrbyWithExpire(String, String, long, Duration, String)} on the default alias. */
-    default Mono<Long> hincrbyWithExpire(String key, String field, long amount, Duration ttl) {
-        return hincrbyWithExpire(key, field, amount, ttl, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Long> hincrbyWithExpire(String key, String field, long amount, Duration ttl);
 }

@@ -7,11 +7,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Keyspace commands. Every method runs on the connection of the given alias, or of
- * {@value RedisOps#DEFAULT_ALIAS} when the alias is omitted. Null arguments throw {@link NullPointerException},
- * empty key collections and an unknown alias {@link IllegalArgumentException}, both at call time; Redis failures
- * arrive as {@code onError} with {@link io.symphony.redis.RedisCommandException}. The varargs overloads use the
- * default alias; pass a collection to choose one.
+ * Keyspace commands. Every method runs on the connection of the pool alias these operations are bound to (see
+ * {@link RedisOps#onPool(String)}). Null arguments throw {@link NullPointerException} and empty key collections
+ * {@link IllegalArgumentException}, both at call time; Redis failures arrive as {@code onError} with
+ * {@link io.symphony.redis.RedisCommandException}.
  *
  * @since 0.1
  */
@@ -25,16 +24,11 @@ public interface KeyOperations {
      * @return emits the count, {@code 0} when none exists
      * @throws IllegalArgumentException if {@code keys} is empty
      */
-    Mono<Long> exists(Collection<String> keys, String alias);
+    Mono<Long> exists(Collection<String> keys);
 
-    /** Run {@link #exists(Collection, String)} on the default alias. */
-    default Mono<Long> exists(Collection<String> keys) {
-        return exists(keys, RedisOps.DEFAULT_ALIAS);
-    }
-
-    /** Run {@link #exists(Collection, String)} on the default alias. */
+    /** Run {@link #exists(Collection)} with the elements given as arguments. */
     default Mono<Long> exists(String... keys) {
-        return exists(Arrays.asList(keys), RedisOps.DEFAULT_ALIAS);
+        return exists(Arrays.asList(keys));
     }
 
     /**
@@ -45,16 +39,11 @@ public interface KeyOperations {
      * @return emits how many keys were deleted, {@code 0} when none existed
      * @throws IllegalArgumentException if {@code keys} is empty
      */
-    Mono<Long> delete(Collection<String> keys, String alias);
+    Mono<Long> delete(Collection<String> keys);
 
-    /** Run {@link #delete(Collection, String)} on the default alias. */
-    default Mono<Long> delete(Collection<String> keys) {
-        return delete(keys, RedisOps.DEFAULT_ALIAS);
-    }
-
-    /** Run {@link #delete(Collection, String)} on the default alias. */
+    /** Run {@link #delete(Collection)} with the elements given as arguments. */
     default Mono<Long> delete(String... keys) {
-        return delete(Arrays.asList(keys), RedisOps.DEFAULT_ALIAS);
+        return delete(Arrays.asList(keys));
     }
 
     /**
@@ -63,12 +52,7 @@ public interface KeyOperations {
      * @return emits {@code true} when the TTL was set, {@code false} when the key does not exist
      * @throws IllegalArgumentException if {@code ttl} is shorter than one millisecond (the message names it)
      */
-    Mono<Boolean> expire(String key, Duration ttl, String alias);
-
-    /** Run {@link #expire(String, Duration, String)} on the default alias. */
-    default Mono<Boolean> expire(String key, Duration ttl) {
-        return expire(key, ttl, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Boolean> expire(String key, Duration ttl);
 
     /**
      * Read the remaining time to live of {@code key} in seconds with {@code TTL}.
@@ -76,12 +60,7 @@ public interface KeyOperations {
      * @return emits the seconds left, {@code -1} when the key has no TTL and {@code -2} when it does not exist
      *         (Redis's own codes, kept as they are)
      */
-    Mono<Long> getTtl(String key, String alias);
-
-    /** Run {@link #getTtl(String, String)} on the default alias. */
-    default Mono<Long> getTtl(String key) {
-        return getTtl(key, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Long> getTtl(String key);
 
     /**
      * Stream every key matching {@code pattern} with repeated {@code SCAN cursor MATCH pattern}; on Redis Cluster
@@ -99,23 +78,13 @@ public interface KeyOperations {
      *
      * @return the matching keys, in no particular order; empty when none match
      */
-    Flux<String> scanKeys(String pattern, String alias);
-
-    /** Run {@link #scanKeys(String, String)} on the default alias. */
-    default Flux<String> scanKeys(String pattern) {
-        return scanKeys(pattern, RedisOps.DEFAULT_ALIAS);
-    }
+    Flux<String> scanKeys(String pattern);
 
     /**
-     * Stream every key matching {@code pattern} like {@link #scanKeys(String, String)}, with {@code COUNT count}
+     * Stream every key matching {@code pattern} like {@link #scanKeys(String)}, with {@code COUNT count}
      * as the per-page hint.
      *
      * @throws IllegalArgumentException if {@code count} is not positive
      */
-    Flux<String> scanKeys(String pattern, long count, String alias);
-
-    /** Run {@link #scanKeys(String, long, String)} on the default alias. */
-    default Flux<String> scanKeys(String pattern, long count) {
-        return scanKeys(pattern, count, RedisOps.DEFAULT_ALIAS);
-    }
+    Flux<String> scanKeys(String pattern, long count);
 }

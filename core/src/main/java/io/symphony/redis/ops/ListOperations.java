@@ -8,10 +8,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * List commands, plus the atomic {@code RPUSH}+{@code SADD} combination. Every method runs on the connection of
- * the given alias, or of {@value RedisOps#DEFAULT_ALIAS} when the alias is omitted. Null arguments throw
- * {@link NullPointerException}, empty collections, non-positive counts and an unknown alias
- * {@link IllegalArgumentException}, both at call time; Redis failures (for example {@code WRONGTYPE}) arrive as
- * {@code onError} with {@link io.symphony.redis.RedisCommandException}.
+ * the pool alias these operations are bound to (see {@link RedisOps#onPool(String)}). Null arguments throw
+ * {@link NullPointerException}, empty collections and non-positive counts {@link IllegalArgumentException}, both at
+ * call time; Redis failures (for example {@code WRONGTYPE}) arrive as {@code onError} with
+ * {@link io.symphony.redis.RedisCommandException}.
  *
  * @since 0.1
  */
@@ -23,16 +23,11 @@ public interface ListOperations {
      * @return emits the list's length after the push
      * @throws IllegalArgumentException if {@code values} is empty
      */
-    Mono<Long> rpush(String key, Collection<String> values, String alias);
+    Mono<Long> rpush(String key, Collection<String> values);
 
-    /** Run {@link #rpush(String, Collection, String)} on the default alias. */
-    default Mono<Long> rpush(String key, Collection<String> values) {
-        return rpush(key, values, RedisOps.DEFAULT_ALIAS);
-    }
-
-    /** Run {@link #rpush(String, Collection, String)} on the default alias. */
+    /** Run {@link #rpush(String, Collection)} with the elements given as arguments. */
     default Mono<Long> rpush(String key, String... values) {
-        return rpush(key, Arrays.asList(values), RedisOps.DEFAULT_ALIAS);
+        return rpush(key, Arrays.asList(values));
     }
 
     /**
@@ -40,12 +35,7 @@ public interface ListOperations {
      *
      * @return emits the removed element; completes empty when the list does not exist
      */
-    Mono<String> lpop(String key, String alias);
-
-    /** Run {@link #lpop(String, String)} on the default alias. */
-    default Mono<String> lpop(String key) {
-        return lpop(key, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<String> lpop(String key);
 
     /**
      * Remove up to {@code count} elements from the head with {@code LPOP key count} (one atomic command).
@@ -53,48 +43,28 @@ public interface ListOperations {
      * @return the removed elements, head first; empty when the list does not exist
      * @throws IllegalArgumentException if {@code count} is not positive
      */
-    Flux<String> lpop(String key, long count, String alias);
-
-    /** Run {@link #lpop(String, long, String)} on the default alias. */
-    default Flux<String> lpop(String key, long count) {
-        return lpop(key, count, RedisOps.DEFAULT_ALIAS);
-    }
+    Flux<String> lpop(String key, long count);
 
     /**
      * Read a range with {@code LRANGE} (inclusive, negative indexes count from the tail).
      *
      * @return the elements in list order; empty when the key does not exist or the range is empty
      */
-    Flux<String> lrange(String key, long start, long stop, String alias);
-
-    /** Run {@link #lrange(String, long, long, String)} on the default alias. */
-    default Flux<String> lrange(String key, long start, long stop) {
-        return lrange(key, start, stop, RedisOps.DEFAULT_ALIAS);
-    }
+    Flux<String> lrange(String key, long start, long stop);
 
     /**
      * Keep only the range {@code start..stop} with {@code LTRIM}; a missing key stays missing.
      *
      * @return completes empty once trimmed
      */
-    Mono<Void> ltrim(String key, long start, long stop, String alias);
-
-    /** Run {@link #ltrim(String, long, long, String)} on the default alias. */
-    default Mono<Void> ltrim(String key, long start, long stop) {
-        return ltrim(key, start, stop, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Void> ltrim(String key, long start, long stop);
 
     /**
      * Read a list's length with {@code LLEN}.
      *
      * @return emits the length, {@code 0} when the key does not exist
      */
-    Mono<Long> llen(String key, String alias);
-
-    /** Run {@link #llen(String, String)} on the default alias. */
-    default Mono<Long> llen(String key) {
-        return llen(key, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Long> llen(String key);
 
     /**
      * Move one element between lists atomically with {@code LMOVE} (Redis 6.2+); {@code direction} says which
@@ -106,12 +76,7 @@ public interface ListOperations {
      *
      * @return emits the moved element; completes empty when {@code source} does not exist
      */
-    Mono<String> lmove(String source, String destination, LMoveArgs direction, String alias);
-
-    /** Run {@link #lmove(String, String, LMoveArgs, String)} on the default alias. */
-    default Mono<String> lmove(String source, String destination, LMoveArgs direction) {
-        return lmove(source, destination, direction, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<String> lmove(String source, String destination, LMoveArgs direction);
 
     /**
      * Append values to a list and add members to a set atomically: one Lua script running {@code RPUSH} then
@@ -127,11 +92,5 @@ public interface ListOperations {
      * @throws IllegalArgumentException if {@code values} or {@code members} is empty
      */
     Mono<PushAndAddResult> rpushAndSadd(String listKey, Collection<String> values, String setKey,
-            Collection<String> members, String alias);
-
-    /** Run {@link #rpushAndSadd(String, Collection, String, Collection, String)} on the default alias. */
-    default Mono<PushAndAddResult> rpushAndSadd(String listKey, Collection<String> values, String setKey,
-            Collection<String> members) {
-        return rpushAndSadd(listKey, values, setKey, members, RedisOps.DEFAULT_ALIAS);
-    }
+            Collection<String> members);
 }

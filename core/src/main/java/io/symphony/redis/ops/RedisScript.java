@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code EVALSHA}) and sends the source only when the server does not know the script yet. Lua replies map to
  * Java as follows: integer to {@link Long}, {@code true}/{@code false} to {@link Boolean}, bulk or status string
  * to {@link String}, table to {@code List<Object>} (nested values are {@link Long}, {@link String} or lists). A
- * {@code nil} reply (and Lua {@code false} for non-boolean scripts) makes the evaluation complete empty.
+ * {@code nil} reply (and Lua {@code false} for non-boolean scripts) makes the evaluation complete empty. A reply of
+ * another shape (a table from a script declared to return an integer, a string where a boolean was declared, a
+ * non-numeric string where an integer was declared) fails the evaluation with a {@link CodecException} naming the
+ * script ({@link #named(String)}), its digest and what it replied; nothing is coerced.
  *
  * @param <T> the Java type of the script's reply
  * @since 0.1
@@ -40,8 +43,9 @@ public final class RedisScript<T> {
     private final String sha1;
     private final ScriptOutputType outputType;
     private final Class<?> resultType;
+    private final @Nullable String name;
 
-    private RedisScript(String source, ScriptOutputType outputType, Class<?> resultType) {
+    private RedisScript(String source, ScriptOutputType outputType, Class<?> resultType, @Nullable String name) {
         this.source = Objects.requireNonNull(source, "source");
         if (source.isBlank()) {
             throw new IllegalArgumentException("script source must not be blank");
@@ -49,6 +53,31 @@ public final class RedisScript<T> {
         this.sha1 = sha1(source);
         this.outputType = outputType;
         this.resultType = resultType;
+        this.name = name;
+    }
+
+    private RedisScript(String source, ScriptOutputType outputType, Class<?> resultType) {
+        this(source, outputType, resultType, null);
+    }
+
+    /**
+     * Return this script with a name, used in error messages and {@link #toString()} instead of the bare digest.
+     *
+     * @param name a short label, for example {@code trigger-sweep}
+     * @return a copy with the same source, digest and reply type
+     * @since 0.1
+     */
+    public RedisScript<T> named(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("script name must not be blank");
+        }
+        return new RedisScript<>(source, outputType, resultType, name);
+    }
+
+    /** The name given with {@link #named(String)}, or {@code null}. */
+    public @Nullable String name() {
+        return name;
     }
 
     /** Create a script whose reply is a Lua integer, emitted as {@link Long}. */
@@ -81,7 +110,10 @@ public final class RedisScript<T> {
         return sha1;
     }
 
-    /** How Lettuce decodes the reply. */
+    /**
+     * The Lettuce output type that matches the declared reply type. Informational: {@link RedisOps#eval} decodes
+     * the reply as sent and converts it, failing on a reply of another shape instead of coercing it.
+     */
     public ScriptOutputType outputType() {
         return outputType;
     }
@@ -112,9 +144,17 @@ public final class RedisScript<T> {
         return Objects.hash(sha1, outputType);
     }
 
-    /** Describe the script by digest and reply type, without the source. */
+    /** Describe the script by name (when given), digest and reply type, without the source. */
     @Override
     public String toString() {
-        return "RedisScript[sha1=" + sha1 + ", returns " + resultType.getSimpleName() + "]";
+        return "RedisScript[" + (name == null ? "" : "name=" + name + ", ") + "sha1=" + sha1 + ", returns "
+                + resultType.getSimpleName() + "]";
+    }
+
+    /**
+     * Describe the script for error messages: {@code Lua script 'name' (sha1 ...)} or {@code Lua script sha1 ...}.
+     */
+    public String describe() {
+        return name == null ? "Lua script sha1 " + sha1 : "Lua script '" + name + "' (sha1 " + sha1 + ")";
     }
 }

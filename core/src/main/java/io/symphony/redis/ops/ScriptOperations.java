@@ -4,7 +4,8 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * Lua script execution, "loaded once, called by SHA".
+ * Lua script execution, "loaded once, called by SHA", on the connection of the pool alias these operations are
+ * bound to (see {@link RedisOps#onPool(String)}).
  *
  * @since 0.1
  */
@@ -29,12 +30,6 @@ public interface ScriptOperations {
      *
      * @return emits the reply as {@link RedisScript}'s type; completes empty when the script returns {@code nil}
      * @throws NullPointerException if an argument or an element is {@code null}
-     * @throws IllegalArgumentException if the alias is unknown
      */
-    <T> Mono<T> eval(RedisScript<T> script, List<String> keys, List<String> args, String alias);
-
-    /** Run {@link #eval(RedisScript, List, List, String)} on the default alias. */
-    default <T> Mono<T> eval(RedisScript<T> script, List<String> keys, List<String> args) {
-        return eval(script, keys, args, RedisOps.DEFAULT_ALIAS);
-    }
+    <T> Mono<T> eval(RedisScript<T> script, List<String> keys, List<String> args);
 }

@@ -6,9 +6,9 @@ import reactor.core.publisher.Mono;
 /**
  * Connection and server commands. On Redis Cluster these run on the one node Lettuce picks for keyless commands:
  * {@code PUBLISH} still reaches every node's subscribers (the cluster bus forwards it), but {@code CONFIG GET} and
- * {@code CONFIG SET} read and change that node only. Null arguments throw {@link NullPointerException} and an
- * unknown alias {@link IllegalArgumentException}, both at call time; Redis failures arrive as {@code onError} with
- * {@link io.symphony.redis.RedisCommandException}.
+ * {@code CONFIG SET} read and change that node only. Every method runs on the connection of the pool alias these
+ * operations are bound to (see {@link RedisOps#onPool(String)}). Null arguments throw {@link NullPointerException}
+ * at call time; Redis failures arrive as {@code onError} with {@link io.symphony.redis.RedisCommandException}.
  *
  * @since 0.1
  */
@@ -19,24 +19,14 @@ public interface ServerOperations {
      *
      * @return emits {@code PONG}
      */
-    Mono<String> ping(String alias);
-
-    /** Run {@link #ping(String)} on the default alias. */
-    default Mono<String> ping() {
-        return ping(RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<String> ping();
 
     /**
      * Publish a message with {@code PUBLISH}; Redis does not store it.
      *
      * @return emits how many subscribers received it (on Cluster: subscribers on the node that ran it)
      */
-    Mono<Long> publish(String channel, String message, String alias);
-
-    /** Run {@link #publish(String, String, String)} on the default alias. */
-    default Mono<Long> publish(String channel, String message) {
-        return publish(channel, message, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Long> publish(String channel, String message);
 
     /**
      * Read configuration with {@code CONFIG GET parameter} ({@code parameter} may be a glob).
@@ -44,12 +34,7 @@ public interface ServerOperations {
      * @return emits the matching parameters and values, an empty map when none match; a server with
      *         {@code CONFIG} disabled (many managed services) signals {@link io.symphony.redis.RedisCommandException}
      */
-    Mono<Map<String, String>> configGet(String parameter, String alias);
-
-    /** Run {@link #configGet(String, String)} on the default alias. */
-    default Mono<Map<String, String>> configGet(String parameter) {
-        return configGet(parameter, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Map<String, String>> configGet(String parameter);
 
     /**
      * Change configuration with {@code CONFIG SET parameter value}.
@@ -57,10 +42,5 @@ public interface ServerOperations {
      * @return completes empty once applied; an unknown parameter, an invalid value or a server with
      *         {@code CONFIG} disabled signals {@link io.symphony.redis.RedisCommandException}
      */
-    Mono<Void> configSet(String parameter, String value, String alias);
-
-    /** Run {@link #configSet(String, String, String)} on the default alias. */
-    default Mono<Void> configSet(String parameter, String value) {
-        return configSet(parameter, value, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Void> configSet(String parameter, String value);
 }

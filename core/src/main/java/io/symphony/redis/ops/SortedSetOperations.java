@@ -7,10 +7,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Sorted-set commands. Every method runs one Redis command on the connection of the given alias, or of
- * {@value RedisOps#DEFAULT_ALIAS} when the alias is omitted. Null arguments throw {@link NullPointerException},
- * empty collections and an unknown alias {@link IllegalArgumentException}, both at call time; Redis failures
- * (for example {@code WRONGTYPE}) arrive as {@code onError} with {@link io.symphony.redis.RedisCommandException}.
+ * Sorted-set commands. Every method runs one Redis command on the connection of the pool alias these operations
+ * are bound to (see {@link RedisOps#onPool(String)}). Null arguments throw {@link NullPointerException} and empty
+ * collections {@link IllegalArgumentException}, both at call time; Redis failures (for example {@code WRONGTYPE})
+ * arrive as {@code onError} with {@link io.symphony.redis.RedisCommandException}.
  * Scores may be {@link Double#NEGATIVE_INFINITY} / {@link Double#POSITIVE_INFINITY} ({@code -inf}/{@code +inf}).
  *
  * @since 0.1
@@ -22,12 +22,7 @@ public interface SortedSetOperations {
      *
      * @return emits {@code 1} when the member is new, {@code 0} when only its score changed
      */
-    Mono<Long> zadd(String key, double score, String member, String alias);
-
-    /** Run {@link #zadd(String, double, String, String)} on the default alias. */
-    default Mono<Long> zadd(String key, double score, String member) {
-        return zadd(key, score, member, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Long> zadd(String key, double score, String member);
 
     /**
      * Add or update several members (member to score) with one {@code ZADD}; the map is copied at call time.
@@ -35,24 +30,14 @@ public interface SortedSetOperations {
      * @return emits how many members were new
      * @throws IllegalArgumentException if {@code scoredMembers} is empty
      */
-    Mono<Long> zadd(String key, Map<String, Double> scoredMembers, String alias);
-
-    /** Run {@link #zadd(String, Map, String)} on the default alias. */
-    default Mono<Long> zadd(String key, Map<String, Double> scoredMembers) {
-        return zadd(key, scoredMembers, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Long> zadd(String key, Map<String, Double> scoredMembers);
 
     /**
      * Read the members whose score is within {@code min..max} (inclusive) with {@code ZRANGEBYSCORE}.
      *
      * @return the members by ascending score; empty when none match or the key does not exist
      */
-    Flux<String> zrangebyscore(String key, double min, double max, String alias);
-
-    /** Run {@link #zrangebyscore(String, double, double, String)} on the default alias. */
-    default Flux<String> zrangebyscore(String key, double min, double max) {
-        return zrangebyscore(key, min, max, RedisOps.DEFAULT_ALIAS);
-    }
+    Flux<String> zrangebyscore(String key, double min, double max);
 
     /**
      * Read one page of the members within {@code min..max} (inclusive) with
@@ -60,12 +45,7 @@ public interface SortedSetOperations {
      *
      * @return at most {@code count} members by ascending score, skipping the first {@code offset}
      */
-    Flux<String> zrangebyscore(String key, double min, double max, long offset, long count, String alias);
-
-    /** Run {@link #zrangebyscore(String, double, double, long, long, String)} on the default alias. */
-    default Flux<String> zrangebyscore(String key, double min, double max, long offset, long count) {
-        return zrangebyscore(key, min, max, offset, count, RedisOps.DEFAULT_ALIAS);
-    }
+    Flux<String> zrangebyscore(String key, double min, double max, long offset, long count);
 
     /**
      * Remove members with one {@code ZREM}.
@@ -73,16 +53,11 @@ public interface SortedSetOperations {
      * @return emits how many members were removed, {@code 0} when the key does not exist
      * @throws IllegalArgumentException if {@code members} is empty
      */
-    Mono<Long> zrem(String key, Collection<String> members, String alias);
+    Mono<Long> zrem(String key, Collection<String> members);
 
-    /** Run {@link #zrem(String, Collection, String)} on the default alias. */
-    default Mono<Long> zrem(String key, Collection<String> members) {
-        return zrem(key, members, RedisOps.DEFAULT_ALIAS);
-    }
-
-    /** Run {@link #zrem(String, Collection, String)} on the default alias. */
+    /** Run {@link #zrem(String, Collection)} with the elements given as arguments. */
     default Mono<Long> zrem(String key, String... members) {
-        return zrem(key, Arrays.asList(members), RedisOps.DEFAULT_ALIAS);
+        return zrem(key, Arrays.asList(members));
     }
 
     /**
@@ -90,10 +65,5 @@ public interface SortedSetOperations {
      *
      * @return emits the score; completes empty when the member or the key does not exist
      */
-    Mono<Double> zscore(String key, String member, String alias);
-
-    /** Run {@link #zscore(String, String, String)} on the default alias. */
-    default Mono<Double> zscore(String key, String member) {
-        return zscore(key, member, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Double> zscore(String key, String member);
 }

@@ -6,9 +6,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * String-value commands. Every method runs exactly one Redis command (atomic by nature) on the connection of the
- * given alias, or of {@value RedisOps#DEFAULT_ALIAS} when the alias is omitted. Null arguments throw
- * {@link NullPointerException} and an unknown alias {@link IllegalArgumentException}, both at call time; Redis
- * failures arrive as {@code onError} with {@link io.symphony.redis.RedisCommandException}.
+ * pool alias these operations are bound to (see {@link RedisOps#onPool(String)}). Null arguments throw
+ * {@link NullPointerException} at call time; Redis failures arrive as {@code onError} with
+ * {@link io.symphony.redis.RedisCommandException}.
  *
  * @since 0.1
  */
@@ -19,12 +19,7 @@ public interface StringOperations {
      *
      * @return emits {@code true} once stored; {@code WRONGTYPE} cannot happen, {@code SET} overwrites any type
      */
-    Mono<Boolean> set(String key, String value, String alias);
-
-    /** Run {@link #set(String, String, String)} on the default alias. */
-    default Mono<Boolean> set(String key, String value) {
-        return set(key, value, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Boolean> set(String key, String value);
 
     /**
      * Store {@code value} with a time to live using {@code SET key value PX millis}.
@@ -32,12 +27,7 @@ public interface StringOperations {
      * @return emits {@code true} once stored
      * @throws IllegalArgumentException if {@code ttl} is shorter than one millisecond (the message names it)
      */
-    Mono<Boolean> set(String key, String value, Duration ttl, String alias);
-
-    /** Run {@link #set(String, String, Duration, String)} on the default alias. */
-    default Mono<Boolean> set(String key, String value, Duration ttl) {
-        return set(key, value, ttl, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Boolean> set(String key, String value, Duration ttl);
 
     /**
      * Store {@code value} with {@code SET} and Lettuce options ({@code EX}/{@code PX}/{@code EXAT}/{@code NX}/
@@ -47,12 +37,7 @@ public interface StringOperations {
      *         condition prevented it; an invalid option combination arrives as
      *         {@link io.symphony.redis.RedisCommandException}
      */
-    Mono<Boolean> set(String key, String value, SetArgs options, String alias);
-
-    /** Run {@link #set(String, String, SetArgs, String)} on the default alias. */
-    default Mono<Boolean> set(String key, String value, SetArgs options) {
-        return set(key, value, options, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Boolean> set(String key, String value, SetArgs options);
 
     /**
      * Store {@code value} with a TTL; the original's {@code setex}. It sends {@code SET key value PX millis},
@@ -61,12 +46,7 @@ public interface StringOperations {
      * @return emits {@code true} once stored
      * @throws IllegalArgumentException if {@code ttl} is shorter than one millisecond (the message names it)
      */
-    Mono<Boolean> setex(String key, Duration ttl, String value, String alias);
-
-    /** Run {@link #setex(String, Duration, String, String)} on the default alias. */
-    default Mono<Boolean> setex(String key, Duration ttl, String value) {
-        return setex(key, ttl, value, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<Boolean> setex(String key, Duration ttl, String value);
 
     /**
      * Read the value of {@code key} with {@code GET}.
@@ -74,22 +54,12 @@ public interface StringOperations {
      * @return emits the value; completes empty when the key does not exist; {@code WRONGTYPE} (a non-string key)
      *         arrives as {@link io.symphony.redis.RedisCommandException}
      */
-    Mono<String> get(String key, String alias);
-
-    /** Run {@link #get(String, String)} on the default alias. */
-    default Mono<String> get(String key) {
-        return get(key, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<String> get(String key);
 
     /**
      * Read and delete the value of {@code key} in one step with {@code GETDEL} (Redis 6.2+).
      *
      * @return emits the value it deleted; completes empty when the key did not exist
      */
-    Mono<String> getdel(String key, String alias);
-
-    /** Run {@link #getdel(String, String)} on the default alias. */
-    default Mono<String> getdel(String key) {
-        return getdel(key, RedisOps.DEFAULT_ALIAS);
-    }
+    Mono<String> getdel(String key);
 }

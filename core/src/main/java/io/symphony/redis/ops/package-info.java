@@ -1,6 +1,7 @@
 /**
- * Low-level reactive Redis operations: one method per Redis command (plus a few atomic Lua combinations), each
- * with an optional pool alias.
+ * Low-level reactive Redis operations: one method per Redis command (plus a few atomic Lua combinations), bound to
+ * one pool alias. {@code ops.onPool("user")} returns the operations bound to the {@code user} pool;
+ * {@code runtime.ops()} is bound to {@code "default"}.
  *
  * <p>Contract shared by every operation of {@link io.symphony.redis.ops.RedisOps}:
  * <ul>

@@ -7,6 +7,7 @@ import io.lettuce.core.cluster.api.reactive.RedisAdvancedClusterReactiveCommands
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag;
+import io.symphony.redis.SymphonyRedisException;
 import io.symphony.redis.connection.PoolAlias;
 import io.symphony.redis.connection.RedisConnections;
 import java.util.EnumSet;
@@ -77,7 +78,7 @@ final class KeyspaceEventsBootstrap {
                                 return Mono.empty();
                             })
                             .flatMap(connection -> ensureOnNode(connection.reactive(), flags, where))
-                            .onErrorMap(error -> new IllegalStateException("Could not ensure " + PARAMETER + " '"
+                            .onErrorMap(error -> new SymphonyRedisException("Could not ensure " + PARAMETER + " '"
                                     + flags + "' on " + where + ": " + error.getMessage(), error));
                 })
                 .then();

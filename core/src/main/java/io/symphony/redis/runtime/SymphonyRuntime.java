@@ -3,6 +3,8 @@ package io.symphony.redis.runtime;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.symphony.redis.RedisConnectException;
+import io.symphony.redis.RuntimeClosedException;
 import io.symphony.redis.codec.RedisValueCodec;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.connection.ConnectionManager;
@@ -33,7 +35,7 @@ import reactor.core.scheduler.Schedulers;
  * events are enabled, ensures {@code notify-keyspace-events} holds the configured flags (adding, never removing;
  * one warning when {@code CONFIG} is refused); on Redis Cluster it does so on every node, primaries and replicas,
  * because {@code CONFIG} acts on one node only. Everything obtained from a closed runtime fails with
- * {@link IllegalStateException}.
+ * {@link RuntimeClosedException}.
  *
  * <p><b>Cancellation.</b> {@code create} is cancel-safe: when its {@code Mono} is cancelled, or times out
  * ({@code create(config).timeout(Duration.ofSeconds(5)).retry()}), before it emits, everything it opened so far is
@@ -64,7 +66,7 @@ public final class SymphonyRuntime {
             ClientResources resources, @Nullable ClientResources ownedResources) {
         this.config = config;
         this.connections = connections;
-        this.ops = new RedisOps(connections);
+        this.ops = RedisOps.create(connections);
         this.codec = extensions.codec();
         this.keys = extensions.keys();
         this.resources = resources;
@@ -78,8 +80,9 @@ public final class SymphonyRuntime {
     /**
      * Create a runtime with its own Lettuce client resources.
      *
-     * @return the runtime once every alias is connected; fails with {@link IllegalStateException} naming the
-     *     alias and redacted URL that could not connect
+     * @return the runtime once every alias is connected; fails with {@link RedisConnectException} naming the
+     *     alias, the redacted URL and the cause (authentication failed, timed out after the connect timeout,
+     *     connection refused, unknown host) when one cannot connect
      */
     public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config) {
         return create(config, RedisValueCodec.defaults(), KeyFactory.defaults());
@@ -159,7 +162,10 @@ public final class SymphonyRuntime {
         return connections;
     }
 
-    /** Every low-level command as {@code Mono}/{@code Flux}, on this runtime's connections. */
+    /**
+     * Every low-level command as {@code Mono}/{@code Flux}, on this runtime's connections, bound to the
+     * {@code "default"} pool; {@code ops().onPool("user")} returns the ones bound to another alias.
+     */
     public RedisOps ops() {
         return ops;
     }
@@ -179,22 +185,39 @@ public final class SymphonyRuntime {
         return connections.targetCount();
     }
 
-    /** The bridge that runs blocking tools on {@link #toolScheduler()} with the caller's context. */
+    /**
+     * The bridge that runs blocking tools on {@link #toolScheduler()} with the caller's context.
+     *
+     * @throws RuntimeClosedException if this runtime is closed; a bridge obtained before signals it from
+     *     {@code run}
+     */
     public BlockingBridge bridge() {
         return requireOpen(bridge);
     }
 
-    /** Bounded scheduler for blocking tools ({@code workersTool} threads). */
+    /**
+     * Bounded scheduler for blocking tools ({@code workersTool} threads).
+     *
+     * @throws RuntimeClosedException if this runtime is closed (the scheduler is disposed)
+     */
     public Scheduler toolScheduler() {
         return requireOpen(toolScheduler);
     }
 
-    /** Bounded scheduler for agent runs ({@code workersAgent} threads). */
+    /**
+     * Bounded scheduler for agent runs ({@code workersAgent} threads).
+     *
+     * @throws RuntimeClosedException if this runtime is closed (the scheduler is disposed)
+     */
     public Scheduler agentScheduler() {
         return requireOpen(agentScheduler);
     }
 
-    /** Bounded scheduler for per-user work ({@code workersUser} threads). */
+    /**
+     * Bounded scheduler for per-user work ({@code workersUser} threads).
+     *
+     * @throws RuntimeClosedException if this runtime is closed (the scheduler is disposed)
+     */
     public Scheduler userScheduler() {
         return requireOpen(userScheduler);
     }
@@ -252,7 +275,7 @@ public final class SymphonyRuntime {
 
     private <T> T requireOpen(T value) {
         if (closed.get()) {
-            throw new IllegalStateException("Symphony Redis runtime is closed");
+            throw new RuntimeClosedException("Symphony Redis runtime is closed");
         }
         return value;
     }

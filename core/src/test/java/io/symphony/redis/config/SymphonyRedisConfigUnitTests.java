@@ -160,7 +160,7 @@ class SymphonyRedisConfigUnitTests {
                 .connectionStrategy(ConnectionStrategy.POOLED).poolSize(3)
                 .commandTimeout(Duration.ofSeconds(3)).connectTimeout(Duration.ofSeconds(4))
                 .reconnectDelayMax(Duration.ofMillis(500)).clientName("svc").keyspaceEvents(false).keyspaceEventFlags("KEA")
-                .workersUser(5).workersTool(6).workersAgent(7).maxConcurrent(8)
+                .workersUser(5).workersTool(6).workersAgent(7)
                 .poolAcquireTimeout(Duration.ofMillis(1500)).poolMaxPendingAcquires(9)
                 .rejectCommandsWhileDisconnected(true)
                 .build();

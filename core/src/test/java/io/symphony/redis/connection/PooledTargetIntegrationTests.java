@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.symphony.redis.RuntimeClosedException;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.testsupport.RedisTest;
@@ -172,8 +173,8 @@ class PooledTargetIntegrationTests {
                             .failsWithin(Duration.ofSeconds(5))
                             .withThrowableThat()
                             .havingRootCause()
-                            .isInstanceOf(IllegalStateException.class)
-                            .withMessageContaining("closed");
+                            .isInstanceOf(RuntimeClosedException.class)
+                            .withMessage("Symphony Redis is closed: no command can run on pool 'default'");
                 }
             }
         } finally {

@@ -110,7 +110,7 @@ class AtomicOpsIntegrationTests extends OpsTestSupport {
         String list = taggedKey("list");
         String set = taggedKey("set");
 
-        ops.rpushAndSadd(list, List.of("x"), set, List.of("a"), SingleConnectionFixture.SECOND)
+        ops.onPool(SingleConnectionFixture.SECOND).rpushAndSadd(list, List.of("x"), set, List.of("a"))
                 .as(StepVerifier::create).expectNext(new PushAndAddResult(1, 1)).verifyComplete();
 
         assertThat(rawSecond().lrange(list, 0, -1)).containsExactly("x");

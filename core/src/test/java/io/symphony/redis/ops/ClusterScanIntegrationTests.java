@@ -75,7 +75,7 @@ class ClusterScanIntegrationTests {
         runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(cluster.uri()).connectionStrategy(strategy)
                 .poolSize(3).keyspaceEvents(false).build()).block(Duration.ofSeconds(20));
         pages = new PageCountingConnections(runtime.connections());
-        ops = new RedisOps(pages);
+        ops = RedisOps.create(pages);
     }
 
     @AfterEach

@@ -19,7 +19,7 @@ class ErrorContractIntegrationTests extends OpsTestSupport {
     void closedConnection_signalsCommandErrorWithClientCause() {
         String key = key("k");
 
-        ops.get(key, SingleConnectionFixture.CLOSED).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.CLOSED).get(key).as(StepVerifier::create)
                 .verifyErrorSatisfies(commandError("GET", key, SingleConnectionFixture.CLOSED).andThen(
                         error -> assertThat(error.getCause()).isInstanceOf(RedisException.class)));
     }
@@ -28,22 +28,24 @@ class ErrorContractIntegrationTests extends OpsTestSupport {
     void closedConnection_scriptsSignalCommandErrorToo() {
         String key = key("h");
 
-        ops.hincrbyWithExpire(key, "n", 1, Duration.ofSeconds(5), SingleConnectionFixture.CLOSED)
+        ops.onPool(SingleConnectionFixture.CLOSED).hincrbyWithExpire(key, "n", 1, Duration.ofSeconds(5))
                 .as(StepVerifier::create)
                 .verifyErrorSatisfies(commandError("HINCRBY+PEXPIRE", key, SingleConnectionFixture.CLOSED));
     }
 
     @Test
-    void unknownAlias_throwsAtCallTime() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ops.get(key("k"), "nope")).withMessageContaining("nope");
+    void onPool_unknownAlias_throwsAtCallTimeNamingItAndTheKnownAliases() {
+        assertThatIllegalArgumentException().isThrownBy(() -> ops.onPool("nope"))
+                .withMessage("Unknown Redis pool alias 'nope'; known aliases: [default, second, closed]");
+        assertThatIllegalArgumentException().isThrownBy(() -> ops.onPool(SingleConnectionFixture.SECOND).onPool(""))
+                .withMessageContaining("''");
     }
 
     @Test
     void nullArguments_throwAtCallTime() {
         assertThatNullPointerException().isThrownBy(() -> ops.get(null)).withMessageContaining("key");
         assertThatNullPointerException().isThrownBy(() -> ops.set(key("k"), null)).withMessageContaining("value");
-        assertThatNullPointerException().isThrownBy(() -> ops.get(key("k"), (String) null))
-                .withMessageContaining("alias");
+        assertThatNullPointerException().isThrownBy(() -> ops.onPool(null)).withMessageContaining("alias");
         assertThatNullPointerException().isThrownBy(() -> ops.delete(Arrays.asList(key("a"), null)))
                 .withMessageContaining("keys must not contain null");
         assertThatNullPointerException().isThrownBy(() -> ops.eval(null, List.of(), List.of()));

@@ -93,7 +93,7 @@ class HashOpsIntegrationTests extends OpsTestSupport {
         raw().hset(key, Map.of("a", "1", "b", "2", "c", "3"));
 
         ops.hdel(key, "a", "b", "zz").as(StepVerifier::create).expectNext(2L).verifyComplete();
-        ops.hdel(key("missing"), List.of("a"), "default").as(StepVerifier::create).expectNext(0L).verifyComplete();
+        ops.hdel(key("missing"), List.of("a")).as(StepVerifier::create).expectNext(0L).verifyComplete();
 
         assertThat(raw().hgetall(key)).isEqualTo(Map.of("c", "3"));
     }
@@ -134,7 +134,7 @@ class HashOpsIntegrationTests extends OpsTestSupport {
         assumeNumberedDatabases();
         String key = key("routed");
 
-        ops.hset(key, "f", "v", SingleConnectionFixture.SECOND).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.SECOND).hset(key, "f", "v").as(StepVerifier::create)
                 .expectNext(true).verifyComplete();
 
         assertThat(rawSecond().hget(key, "f")).isEqualTo("v");

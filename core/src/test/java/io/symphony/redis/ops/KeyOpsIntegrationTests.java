@@ -20,7 +20,7 @@ class KeyOpsIntegrationTests extends OpsTestSupport {
         raw().set(key("b"), "1");
 
         ops.exists(key("a"), key("b"), key("missing")).as(StepVerifier::create).expectNext(2L).verifyComplete();
-        ops.exists(List.of(key("missing")), "default").as(StepVerifier::create).expectNext(0L).verifyComplete();
+        ops.exists(List.of(key("missing"))).as(StepVerifier::create).expectNext(0L).verifyComplete();
     }
 
     @Test
@@ -49,8 +49,8 @@ class KeyOpsIntegrationTests extends OpsTestSupport {
         withDuplicateAndMissing.add(keys.get(0));
         withDuplicateAndMissing.add(key("missing"));
 
-        ops.exists(withDuplicateAndMissing, "default").as(StepVerifier::create).expectNext(31L).verifyComplete();
-        ops.delete(withDuplicateAndMissing, "default").as(StepVerifier::create).expectNext(30L).verifyComplete();
+        ops.exists(withDuplicateAndMissing).as(StepVerifier::create).expectNext(31L).verifyComplete();
+        ops.delete(withDuplicateAndMissing).as(StepVerifier::create).expectNext(30L).verifyComplete();
 
         assertThat(raw().exists(keys.toArray(new String[0]))).isZero();
     }
@@ -62,7 +62,7 @@ class KeyOpsIntegrationTests extends OpsTestSupport {
         raw().set(key, "1");
         rawSecond().set(key, "2");
 
-        ops.delete(List.of(key), SingleConnectionFixture.SECOND).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.SECOND).delete(List.of(key)).as(StepVerifier::create)
                 .expectNext(1L).verifyComplete();
 
         assertThat(rawSecond().exists(key)).isZero();
@@ -106,7 +106,7 @@ class KeyOpsIntegrationTests extends OpsTestSupport {
         raw().set(key("d1"), "v");
         rawSecond().set(key("s1"), "v");
 
-        ops.scanKeys(prefix + "*", SingleConnectionFixture.SECOND).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.SECOND).scanKeys(prefix + "*").as(StepVerifier::create)
                 .expectNext(key("s1")).verifyComplete();
     }
 

@@ -15,7 +15,7 @@ class ListOpsIntegrationTests extends OpsTestSupport {
         raw().rpush(key, "a");
 
         ops.rpush(key, "b", "c").as(StepVerifier::create).expectNext(3L).verifyComplete();
-        ops.rpush(key, List.of("d"), "default").as(StepVerifier::create).expectNext(4L).verifyComplete();
+        ops.rpush(key, List.of("d")).as(StepVerifier::create).expectNext(4L).verifyComplete();
 
         assertThat(raw().lrange(key, 0, -1)).containsExactly("a", "b", "c", "d");
     }
@@ -125,7 +125,7 @@ class ListOpsIntegrationTests extends OpsTestSupport {
         String key = key("h");
         raw().hset(key, "f", "v");
 
-        ops.llen(key, SingleConnectionFixture.DEFAULT).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.DEFAULT).llen(key).as(StepVerifier::create)
                 .verifyErrorSatisfies(commandError("LLEN", key, "default"));
     }
 }

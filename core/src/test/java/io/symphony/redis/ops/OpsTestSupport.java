@@ -39,7 +39,7 @@ abstract class OpsTestSupport {
     static void openFixture(Topology current) {
         StepVerifier.setDefaultTimeout(Duration.ofSeconds(10));
         fixture = SingleConnectionFixture.open(current);
-        ops = new RedisOps(fixture);
+        ops = RedisOps.create(fixture);
     }
 
     @AfterParameterizedClassInvocation

@@ -23,6 +23,19 @@ class RedisScriptUnitTests {
     }
 
     @Test
+    void named_keepsSourceDigestAndType_andShowsTheName() {
+        RedisScript<Long> plain = RedisScript.returningLong("return 1");
+        RedisScript<Long> named = plain.named("one");
+
+        assertThat(named.sha1()).isEqualTo(plain.sha1());
+        assertThat(named).isEqualTo(plain);
+        assertThat(named.name()).isEqualTo("one");
+        assertThat(plain.name()).isNull();
+        assertThat(named).hasToString("RedisScript[name=one, sha1=" + plain.sha1() + ", returns Long]");
+        assertThatIllegalArgumentException().isThrownBy(() -> plain.named(" "));
+    }
+
+    @Test
     void equality_bySourceAndType() {
         assertThat(RedisScript.returningLong("return 1")).isEqualTo(RedisScript.returningLong("return 1"))
                 .hasSameHashCodeAs(RedisScript.returningLong("return 1"))

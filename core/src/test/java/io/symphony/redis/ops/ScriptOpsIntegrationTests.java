@@ -3,6 +3,8 @@ package io.symphony.redis.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.symphony.redis.CodecException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -49,6 +51,48 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
                 .verifyComplete();
         ops.eval(script, List.of(key("missing")), List.of()).as(StepVerifier::create).expectNext(false)
                 .verifyComplete();
+    }
+
+    @Test
+    void eval_tableFromAnIntegerScript_isACodecErrorNamingTheScript() {
+        RedisScript<Long> script = RedisScript.returningLong("return {1, 2}").named("pair");
+
+        ops.eval(script, List.of(key("k")), List.of()).as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(CodecException.class)
+                        .hasMessage("Lua script 'pair' (sha1 " + script.sha1() + ") replied a table ([1, 2]) where an "
+                                + "integer (returningLong) was declared"))
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void eval_wrongShapes_areCodecErrors_notCoercedValues() {
+        expectShapeError(RedisScript.returningLong("return 'abc'"), "replied a string (abc) where an integer");
+        expectShapeError(RedisScript.returningList("return 5"), "replied an integer (5) where a table");
+        expectShapeError(RedisScript.returningBoolean("return 'yes'"), "replied a string (yes) where a boolean");
+        expectShapeError(RedisScript.returningString("return 5"), "replied an integer (5) where a string");
+        expectShapeError(RedisScript.returningString("return {'a', 'b'}"), "replied a table ([a, b]) where a string");
+    }
+
+    @Test
+    void eval_compatibleShapes_stillConvert() {
+        ops.eval(RedisScript.returningLong("return '12'"), List.of(key("k")), List.of()).as(StepVerifier::create)
+                .expectNext(12L).verifyComplete();
+        ops.eval(RedisScript.returningString("return redis.status_reply('PONG')"), List.of(key("k")), List.of())
+                .as(StepVerifier::create).expectNext("PONG").verifyComplete();
+        ops.eval(RedisScript.returningList("return {}"), List.of(key("k")), List.of()).as(StepVerifier::create)
+                .expectNext(List.of()).verifyComplete();
+        ops.eval(RedisScript.returningLong("return false"), List.of(key("k")), List.of()).as(StepVerifier::create)
+                .verifyComplete();
+        ops.eval(RedisScript.returningLong("return true"), List.of(key("k")), List.of()).as(StepVerifier::create)
+                .expectNext(1L).verifyComplete();
+    }
+
+    private void expectShapeError(RedisScript<?> script, String message) {
+        ops.eval(script, List.of(key("k")), List.of()).as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(CodecException.class)
+                        .hasMessageStartingWith("Lua script sha1 " + script.sha1() + " ")
+                        .hasMessageContaining(message))
+                .verify(Duration.ofSeconds(10));
     }
 
     @Test
@@ -99,7 +143,7 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
     void eval_keylessError_namesNoKey() {
         RedisScript<Long> script = RedisScript.returningLong("return redis.call('NOSUCHCOMMAND')");
 
-        ops.eval(script, List.of(), List.of(), SingleConnectionFixture.SECOND).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.SECOND).eval(script, List.of(), List.of()).as(StepVerifier::create)
                 .verifyErrorSatisfies(commandError("EVALSHA", null, SingleConnectionFixture.SECOND));
     }
 
@@ -145,7 +189,7 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
         assumeNumberedDatabases();
         String key = key("n");
 
-        ops.eval(INCRBY, List.of(key), List.of("7"), SingleConnectionFixture.SECOND).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.SECOND).eval(INCRBY, List.of(key), List.of("7")).as(StepVerifier::create)
                 .expectNext(7L).verifyComplete();
 
         assertThat(rawSecond().get(key)).isEqualTo("7");

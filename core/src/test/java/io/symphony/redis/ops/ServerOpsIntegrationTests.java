@@ -19,7 +19,7 @@ class ServerOpsIntegrationTests extends OpsTestSupport {
     @Test
     void ping_answersPong() {
         ops.ping().as(StepVerifier::create).expectNext("PONG").verifyComplete();
-        ops.ping(SingleConnectionFixture.SECOND).as(StepVerifier::create).expectNext("PONG").verifyComplete();
+        ops.onPool(SingleConnectionFixture.SECOND).ping().as(StepVerifier::create).expectNext("PONG").verifyComplete();
     }
 
     @Test

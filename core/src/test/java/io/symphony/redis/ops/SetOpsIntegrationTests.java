@@ -34,7 +34,7 @@ class SetOpsIntegrationTests extends OpsTestSupport {
         raw().sadd(key, "a", "b", "c");
 
         ops.srem(key, "a", "zz").as(StepVerifier::create).expectNext(1L).verifyComplete();
-        ops.srem(key("missing"), List.of("a"), "default").as(StepVerifier::create).expectNext(0L).verifyComplete();
+        ops.srem(key("missing"), List.of("a")).as(StepVerifier::create).expectNext(0L).verifyComplete();
 
         assertThat(raw().smembers(key)).containsExactlyInAnyOrder("b", "c");
     }
@@ -53,7 +53,7 @@ class SetOpsIntegrationTests extends OpsTestSupport {
         String key = key("s");
         raw().set(key, "v");
 
-        ops.sadd(key, List.of("m"), SingleConnectionFixture.DEFAULT)
+        ops.onPool(SingleConnectionFixture.DEFAULT).sadd(key, List.of("m"))
                 .as(StepVerifier::create).verifyErrorSatisfies(commandError("SADD", key, "default"));
     }
 }

@@ -71,7 +71,7 @@ class SortedSetOpsIntegrationTests extends OpsTestSupport {
         assumeNumberedDatabases();
         String key = key("z");
 
-        ops.zadd(key, 1.0, "a", SingleConnectionFixture.SECOND).as(StepVerifier::create)
+        ops.onPool(SingleConnectionFixture.SECOND).zadd(key, 1.0, "a").as(StepVerifier::create)
                 .expectNext(1L).verifyComplete();
 
         assertThat(rawSecond().zscore(key, "a")).isEqualTo(1.0);

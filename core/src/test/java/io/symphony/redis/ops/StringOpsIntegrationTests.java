@@ -132,8 +132,9 @@ class StringOpsIntegrationTests extends OpsTestSupport {
         assumeNumberedDatabases();
         String key = key("routed");
 
-        ops.set(key, "v", SingleConnectionFixture.SECOND).as(StepVerifier::create).expectNext(true).verifyComplete();
-        ops.get(key, SingleConnectionFixture.SECOND).as(StepVerifier::create).expectNext("v").verifyComplete();
+        RedisOps second = ops.onPool(SingleConnectionFixture.SECOND);
+        second.set(key, "v").as(StepVerifier::create).expectNext(true).verifyComplete();
+        second.get(key).as(StepVerifier::create).expectNext("v").verifyComplete();
 
         assertThat(rawSecond().get(key)).isEqualTo("v");
         assertThat(raw().exists(key)).isZero();

@@ -57,16 +57,16 @@ class ClusterAliasesIntegrationTests {
     void anAliasWithItsOwnClusterUrl_writesToThatClusterOnly() {
         String key = TestRedis.uniqueTenant("alias") + ":probe";
 
-        StepVerifier.create(runtime.ops().set(key, "on-the-other-cluster", PoolAliases.USER)
-                        .then(runtime.ops().set(key, "on-the-shared-cluster", PoolAliases.HANDLERS))
-                        .then(runtime.ops().set(key, "on-the-standalone-server", PoolAliases.PUBSUB)))
+        StepVerifier.create(runtime.ops().onPool(PoolAliases.USER).set(key, "on-the-other-cluster")
+                        .then(runtime.ops().onPool(PoolAliases.HANDLERS).set(key, "on-the-shared-cluster"))
+                        .then(runtime.ops().onPool(PoolAliases.PUBSUB).set(key, "on-the-standalone-server")))
                 .expectNext(true)
                 .verifyComplete();
 
         assertThat(other.sync().get(key)).isEqualTo("on-the-other-cluster");
         assertThat(LocalRedisCluster.shared().sync().get(key)).isEqualTo("on-the-shared-cluster");
         assertThat(TestRedis.shared().sync(3).get(key)).isEqualTo("on-the-standalone-server");
-        StepVerifier.create(runtime.ops().get(key, PoolAliases.DEFAULT))
+        StepVerifier.create(runtime.ops().onPool(PoolAliases.DEFAULT).get(key))
                 .expectNext("on-the-shared-cluster")
                 .verifyComplete();
         other.sync().del(key);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisException;
+import io.symphony.redis.RedisConnectException;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.PoolEndpoint;
@@ -46,14 +47,14 @@ class SentinelFailoverIntegrationTests {
             try {
                 String key = "alias-db:" + UUID.randomUUID();
                 for (PoolEndpoint pool : runtime.config().pools()) {
-                    assertThat(runtime.ops().set(key, pool.alias(), pool.alias()).block()).isTrue();
+                    assertThat(runtime.ops().onPool(pool.alias()).set(key, pool.alias()).block()).isTrue();
                 }
 
                 PrivateRedisServer primary = setup.primary();
                 for (PoolEndpoint pool : runtime.config().pools()) {
                     assertThat(primary.sync(pool.db()).get(key)).as("alias %s in DB %d", pool.alias(), pool.db())
                             .isEqualTo(pool.alias());
-                    assertThat(runtime.ops().get(key, pool.alias()).block()).isEqualTo(pool.alias());
+                    assertThat(runtime.ops().onPool(pool.alias()).get(key).block()).isEqualTo(pool.alias());
                 }
                 assertThat(runtime.config().pools()).extracting(PoolEndpoint::db)
                         .containsExactlyElementsOf(PoolAliases.DEFAULT_DATABASES.values());
@@ -73,7 +74,7 @@ class SentinelFailoverIntegrationTests {
 
             assertThatThrownBy(() -> SymphonyRuntime.create(SymphonyRedisConfig.fromUrl(url))
                     .block(Duration.ofSeconds(30)))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(RedisConnectException.class)
                     .hasMessageContaining("Could not connect pool '")
                     .hasMessageContaining(url)
                     .hasMessageContaining("no-such-master");

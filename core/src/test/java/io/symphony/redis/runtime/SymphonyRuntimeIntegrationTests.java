@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
+import io.symphony.redis.RedisConnectException;
+import io.symphony.redis.RuntimeClosedException;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.PoolAliases;
@@ -147,10 +149,36 @@ class SymphonyRuntimeIntegrationTests {
         runtime.close().as(StepVerifier::create).verifyComplete();
 
         assembledBeforeClose.as(StepVerifier::create)
-                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
-                        .hasMessageContaining("closed").hasMessageContaining("'default'"));
-        assertThatThrownBy(runtime::bridge).isInstanceOf(IllegalStateException.class);
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(RuntimeClosedException.class)
+                        .hasMessage("Symphony Redis is closed: no command can run on pool 'default'"));
+        assertThatThrownBy(runtime::bridge).isInstanceOf(RuntimeClosedException.class);
+        assertThatThrownBy(runtime::toolScheduler).isInstanceOf(RuntimeClosedException.class);
         assertThat(runtime.isClosed()).isTrue();
+    }
+
+    @Test
+    void useAfterClose_signalsRuntimeClosed_onEveryPath() {
+        start(SymphonyRedisConfig.builder().url(topology.url()).keyspaceEvents(false).build());
+        var bridge = runtime.bridge();
+        var ops = runtime.ops();
+        String key = uniqueKey();
+        // BLPOP waits 5 s server-side: the close cuts it off while it runs.
+        Mono<?> inFlight = runtime.connections().withCommands("default", c -> c.blpop(5, key));
+
+        inFlight.as(StepVerifier::create)
+                .then(() -> runtime.close().block(Duration.ofSeconds(10)))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RuntimeClosedException.class)
+                        .hasMessage("Symphony Redis is closed: no command can run on pool 'default'"))
+                .verify(Duration.ofSeconds(10));
+        ops.onPool("default").get(key).as(StepVerifier::create)
+                .expectError(RuntimeClosedException.class)
+                .verify(Duration.ofSeconds(5));
+        bridge.run(tool -> "never").as(StepVerifier::create)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RuntimeClosedException.class)
+                        .hasMessageContaining("closed"))
+                .verify(Duration.ofSeconds(5));
+        assertThatThrownBy(runtime::agentScheduler).isInstanceOf(RuntimeClosedException.class)
+                .hasMessage("Symphony Redis runtime is closed");
     }
 
     @Test
@@ -161,7 +189,7 @@ class SymphonyRuntimeIntegrationTests {
                 .connectTimeout(Duration.ofSeconds(2)).keyspaceEvents(false).build();
 
         SymphonyRuntime.create(config).as(StepVerifier::create)
-                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalStateException.class)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(RedisConnectException.class)
                         .hasMessageContaining("Could not connect pool")
                         .hasMessageContaining("bob:***@")
                         .hasMessageNotContaining("hunter2"));

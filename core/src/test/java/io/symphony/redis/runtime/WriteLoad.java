@@ -60,7 +60,7 @@ final class WriteLoad {
                     String alias = aliases.get((int) (i % aliases.size()));
                     Write write = new Write(i, alias, prefix + ":" + i, String.valueOf(i), System.nanoTime());
                     load.issued.put(i, write);
-                    return ops.set(write.key(), write.value(), alias)
+                    return ops.onPool(alias).set(write.key(), write.value())
                             .doOnSuccess(ok -> load.outcomes.put(i, new Outcome(System.nanoTime(), null)))
                             .doOnError(error -> load.outcomes.put(i, new Outcome(System.nanoTime(), error)))
                             .onErrorResume(error -> Mono.empty());

@@ -181,7 +181,8 @@ public final class ExpiryEvents {
             // CONFIG through the pool reaches one node; the Cluster connector checks each primary it subscribes.
             return Mono.empty();
         }
-        return runtime.ops().configGet(PARAMETER, options.pool()).map(values -> values.getOrDefault(PARAMETER, ""));
+        return runtime.ops().onPool(options.pool()).configGet(PARAMETER)
+                .map(values -> values.getOrDefault(PARAMETER, ""));
     }
 
     private Mono<String> readFailed(Throwable error) {
@@ -197,7 +198,7 @@ public final class ExpiryEvents {
         }
         String wanted = current + missing;
         log.info("Setting notify-keyspace-events to '{}' on {}", wanted, endpoint.redactedUrl());
-        return runtime.ops().configSet(PARAMETER, wanted, options.pool())
+        return runtime.ops().onPool(options.pool()).configSet(PARAMETER, wanted)
                 .onErrorMap(error -> new KeyspaceEventsUnavailableException(endpoint.redactedUrl(), current, error));
     }
 

@@ -1,5 +1,6 @@
 package io.symphony.redis.listener;
 
+import io.symphony.redis.RuntimeClosedException;
 import io.symphony.redis.context.SymphonyContext;
 import io.symphony.redis.context.TenantScope;
 import io.symphony.redis.keys.KeyFactory;
@@ -122,10 +123,10 @@ final class HandlerRunner {
         };
     }
 
-    /** A closed runtime or pool fails every later call with IllegalStateException: retrying cannot help. */
+    /** A closed runtime or pool fails every later call with RuntimeClosedException: retrying cannot help. */
     private static boolean closedRuntime(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalStateException) {
+            if (cause instanceof RuntimeClosedException) {
                 return true;
             }
         }

@@ -40,14 +40,14 @@ final class TriggerStore {
     }
 
     Mono<Sweep> sweep(int batch, Duration lease, Duration window) {
-        return ops.eval(TriggerScripts.SWEEP, List.of(due, inflight, recent),
-                        List.of(String.valueOf(batch), millis(lease), millis(window)), pool)
+        return ops.onPool(pool).eval(TriggerScripts.SWEEP, List.of(due, inflight, recent),
+                        List.of(String.valueOf(batch), millis(lease), millis(window)))
                 .map(TriggerStore::sweepOf);
     }
 
     Mono<Claim> claimEvent(String key, Duration lease) {
-        return ops.eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent), List.of(key, millis(lease)),
-                        pool)
+        return ops.onPool(pool)
+                .eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent), List.of(key, millis(lease)))
                 .handle((reply, sink) -> {
                     long kind = (Long) reply.get(0);
                     if (kind == 1L) {
@@ -63,29 +63,30 @@ final class TriggerStore {
         if (claim.lease() < 0) {
             return Mono.empty();
         }
-        return ops.eval(TriggerScripts.ACK, List.of(inflight), List.of(claim.key(), String.valueOf(claim.lease())),
-                pool).then();
+        return ops.onPool(pool)
+                .eval(TriggerScripts.ACK, List.of(inflight), List.of(claim.key(), String.valueOf(claim.lease())))
+                .then();
     }
 
     Mono<Void> deadLetter(Claim claim, DeadLetter letter) {
         return Mono.fromCallable(() -> JSON.writeValueAsString(toMap(letter)))
-                .flatMap(json -> ops.eval(TriggerScripts.DEAD_LETTER, List.of(inflight, dead),
-                        List.of(claim.key(), String.valueOf(claim.lease()), letter.id(), json), pool))
+                .flatMap(json -> ops.onPool(pool).eval(TriggerScripts.DEAD_LETTER, List.of(inflight, dead),
+                        List.of(claim.key(), String.valueOf(claim.lease()), letter.id(), json)))
                 .then();
     }
 
     Flux<DeadLetter> deadLetters() {
-        return ops.hgetall(dead, pool)
+        return ops.onPool(pool).hgetall(dead)
                 .flatMapIterable(Map::values)
                 .map(TriggerStore::fromJson);
     }
 
     Mono<Boolean> replay(String id) {
-        return ops.eval(TriggerScripts.REPLAY, List.of(dead, due), List.of(id), pool).map(n -> n == 1L);
+        return ops.onPool(pool).eval(TriggerScripts.REPLAY, List.of(dead, due), List.of(id)).map(n -> n == 1L);
     }
 
     Mono<Long> pending() {
-        return ops.eval(TriggerScripts.COUNT, List.of(due), List.of(), pool);
+        return ops.onPool(pool).eval(TriggerScripts.COUNT, List.of(due), List.of());
     }
 
     static String newId() {

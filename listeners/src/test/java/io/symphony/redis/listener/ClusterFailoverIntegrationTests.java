@@ -170,7 +170,7 @@ class ClusterFailoverIntegrationTests {
             String value = "v" + i;
             boolean onVictim = victimSlots.get(SlotHash.getSlot(key));
             long sentAt = System.nanoTime();
-            return runtime.ops().hset(key, "f", value, "default")
+            return runtime.ops().onPool("default").hset(key, "f", value)
                     .doOnSuccess(ignored -> acked.add(new Ack(key, value, sentAt, System.nanoTime(), onVictim)))
                     .then()
                     .onErrorResume(error -> {

@@ -67,8 +67,8 @@ public final class TriggerLoadHarness {
             due.put(id, deadline);
             long ttl = Math.max(1, deadline - System.currentTimeMillis());
             if (mode.equals("event-only")) {
-                return runtime.ops().set("load:EXPTRIGGER:load:" + id, "trigger:x", SetArgs.Builder.px(ttl),
-                        "expiry");
+                return runtime.ops().onPool("expiry")
+                        .set("load:EXPTRIGGER:load:" + id, "trigger:x", SetArgs.Builder.px(ttl));
             }
             return triggers.set("load", id, Duration.ofMillis(ttl));
         }, 64).then().block(Duration.ofMinutes(2));

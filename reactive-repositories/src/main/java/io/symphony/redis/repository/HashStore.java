@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,20 +35,73 @@ final class HashStore {
     /** HGETALL, decoded with the per-field types; empty when the hash does not exist. */
     Mono<Map<String, @Nullable Object>> get(String key, FieldTypes types, String alias) {
         Objects.requireNonNull(types, "types");
-        return support.ops().hgetall(key, alias)
+        return support.ops().onPool(alias).hgetall(key)
                 .map(raw -> support.codec().decodeHash(key, raw, types));
     }
 
     /** HSET of every field plus PEXPIRE, atomically (one Lua script). */
     Mono<Boolean> write(String key, Map<String, ?> data, Duration ttl, String alias) {
         Objects.requireNonNull(data, "data");
-        if (data.isEmpty()) {
+        Ttls.requirePositive(ttl, "ttl");
+        return writeEncoded(key, requireNotEmpty(key, encode(key, data)), ttl, alias);
+    }
+
+    /**
+     * HSET of one field per property of a record or POJO (or per entry of a map) plus PEXPIRE, atomically; the
+     * fields are the bytes {@link #write} stores for the same values.
+     */
+    Mono<Boolean> writeRecord(String key, Object record, Duration ttl, String alias) {
+        Ttls.requirePositive(ttl, "ttl");
+        return writeEncoded(key, requireNotEmpty(key, encodeRecord(key, record)), ttl, alias);
+    }
+
+    /** HGETALL, decoded into {@code type} property by property; empty when the hash does not exist. */
+    <T> Mono<T> getRecord(String key, Class<T> type, String alias) {
+        support.codec().recordFieldTypes(type);
+        return support.ops().onPool(alias).hgetall(key)
+                .map(raw -> support.codec().decodeRecord(key, raw, type));
+    }
+
+    /**
+     * Encode a record or POJO with the codec's record mapping, or a map as {@link #write} does, naming the key in
+     * a failure; runs at call time.
+     *
+     * @throws IllegalArgumentException if {@code record} is neither a map with string keys nor a record or POJO
+     */
+    Map<String, String> encodeRecord(String key, Object record) {
+        Objects.requireNonNull(record, "record");
+        if (record instanceof Map) {
+            return encode(key, stringKeys(key, (Map<?, ?>) record));
+        }
+        try {
+            return support.codec().encodeRecord(record);
+        } catch (CodecException e) {
+            throw e.at(key, e.field());
+        }
+    }
+
+    private Mono<Boolean> writeEncoded(String key, Map<String, String> encoded, Duration ttl, String alias) {
+        return support.ops().onPool(alias).hsetWithExpire(key, encoded, ttl).thenReturn(Boolean.TRUE);
+    }
+
+    private static Map<String, String> requireNotEmpty(String key, Map<String, String> encoded) {
+        if (encoded.isEmpty()) {
             throw new IllegalArgumentException("Refusing to write an empty record to '" + key
                     + "': the original deletes the key on an empty upsert; call delete() for that");
         }
-        Ttls.requirePositive(ttl, "ttl");
-        Map<String, String> encoded = encode(key, data);
-        return support.ops().hsetWithExpire(key, encoded, ttl, alias).thenReturn(Boolean.TRUE);
+        return encoded;
+    }
+
+    private static Map<String, ?> stringKeys(String key, Map<?, ?> map) {
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        map.forEach((field, value) -> {
+            if (!(field instanceof String)) {
+                throw new IllegalArgumentException("Hash field names must be strings, got " + field + " ("
+                        + (field == null ? "null" : field.getClass().getName()) + ") for '" + key + "'");
+            }
+            fields.put((String) field, value);
+        });
+        return fields;
     }
 
     /** HSET of one field plus PEXPIRE, atomically. */
@@ -60,13 +114,13 @@ final class HashStore {
     /** Plain HSET of one field, leaving the TTL as it is (no TTL on a new key). */
     Mono<Boolean> writeFieldKeepingTtl(String key, String field, @Nullable Object value, String alias) {
         String encoded = encodeValue(key, requireField(field), value);
-        return support.ops().hset(key, field, encoded, alias).thenReturn(Boolean.TRUE);
+        return support.ops().onPool(alias).hset(key, field, encoded).thenReturn(Boolean.TRUE);
     }
 
     /** HINCRBY plus PEXPIRE in one script; a non-integer field fails and leaves the TTL untouched. */
     Mono<Long> increment(String key, String field, long amount, Duration ttl, String alias) {
         Ttls.requirePositive(ttl, "ttl");
-        return support.ops().hincrbyWithExpire(key, requireField(field), amount, ttl, alias);
+        return support.ops().onPool(alias).hincrbyWithExpire(key, requireField(field), amount, ttl);
     }
 
     /** Append to the JSON array in {@code field} on the server, atomically, renewing the TTL. */
@@ -74,8 +128,8 @@ final class HashStore {
         Ttls.requirePositive(ttl, "ttl");
         requireField(field);
         String element = encodeElement(key, field, value);
-        return support.ops().eval(HashScripts.APPEND_TO_LIST, List.of(key),
-                        List.of(field, element, String.valueOf(ttl.toMillis())), alias)
+        return support.ops().onPool(alias).eval(HashScripts.APPEND_TO_LIST, List.of(key),
+                        List.of(field, element, String.valueOf(ttl.toMillis())))
                 .doOnNext(appended -> {
                     if (appended == 0L) {
                         log.debug("append_to_list started a new list in '{}' field '{}'", key, field);
@@ -87,6 +141,11 @@ final class HashStore {
     /** HSET of the fields plus PEXPIRE, then HGETALL, in one script; emits the whole merged record. */
     Mono<Map<String, @Nullable Object>> merge(String key, Map<String, ?> data, Duration ttl, FieldTypes types,
             String alias) {
+        return mergeRaw(key, data, ttl, alias).map(raw -> support.codec().decodeHash(key, raw, types));
+    }
+
+    /** HSET of the fields plus PEXPIRE, then HGETALL, in one script; emits the whole merged record undecoded. */
+    Mono<Map<String, String>> mergeRaw(String key, Map<String, ?> data, Duration ttl, String alias) {
         Ttls.requirePositive(ttl, "ttl");
         Map<String, String> encoded = encode(key, data);
         List<String> args = new java.util.ArrayList<>(1 + 2 * encoded.size());
@@ -95,13 +154,12 @@ final class HashStore {
             args.add(field);
             args.add(value);
         });
-        return support.ops().eval(HashScripts.MERGE, List.of(key), args, alias)
-                .map(flat -> support.codec().decodeHash(key, pairs(flat), types));
+        return support.ops().onPool(alias).eval(HashScripts.MERGE, List.of(key), args).map(HashStore::pairs);
     }
 
     /** HGET, decoded untyped; empty when the field or hash is missing, or the stored value is {@code null}. */
     Mono<Object> getField(String key, String field, String alias) {
-        return support.ops().hget(key, requireField(field), alias)
+        return support.ops().onPool(alias).hget(key, requireField(field))
                 .handle((raw, sink) -> {
                     Object value = support.codec().decode(raw);
                     if (value != null) {
@@ -113,7 +171,7 @@ final class HashStore {
     /** HGET, decoded as {@code type}; empty when missing or {@code null}. */
     <T> Mono<T> getField(String key, String field, Class<T> type, String alias) {
         Objects.requireNonNull(type, "type");
-        return support.ops().hget(key, requireField(field), alias)
+        return support.ops().onPool(alias).hget(key, requireField(field))
                 .handle((raw, sink) -> {
                     try {
                         T value = support.codec().decode(raw, type);
@@ -128,17 +186,17 @@ final class HashStore {
 
     /** HDEL of one field; emits how many were removed (0 or 1). */
     Mono<Long> deleteField(String key, String field, String alias) {
-        return support.ops().hdel(key, List.of(requireField(field)), alias);
+        return support.ops().onPool(alias).hdel(key, List.of(requireField(field)));
     }
 
     /** EXISTS. */
     Mono<Boolean> exists(String key, String alias) {
-        return support.ops().exists(List.of(key), alias).map(count -> count > 0);
+        return support.ops().onPool(alias).exists(List.of(key)).map(count -> count > 0);
     }
 
     /** DEL; emits how many keys were removed (0 or 1). */
     Mono<Long> delete(String key, String alias) {
-        return support.ops().delete(List.of(key), alias);
+        return support.ops().onPool(alias).delete(List.of(key));
     }
 
     /**
@@ -148,27 +206,37 @@ final class HashStore {
      */
     Mono<Map<String, @Nullable Object>> findFirst(String pattern, Predicate<String> inScope, String field,
             @Nullable Object value, FieldTypes types, String alias) {
+        Objects.requireNonNull(types, "types");
+        return findFirst(pattern, inScope, field, value, key -> get(key, types, alias), alias);
+    }
+
+    /**
+     * Like {@link #findFirst(String, Predicate, String, Object, FieldTypes, String)}, reading the first match with
+     * {@code reader}; a match that {@code reader} finds gone is skipped.
+     */
+    <R> Mono<R> findFirst(String pattern, Predicate<String> inScope, String field, @Nullable Object value,
+            Function<String, Mono<R>> reader, String alias) {
         requireField(field);
         Object wanted = support.codec().decode(support.codec().encode(value));
-        return support.ops().scanKeys(pattern, alias)
+        return support.ops().onPool(alias).scanKeys(pattern)
                 .filter(inScope)
-                .flatMapSequential(key -> support.ops().hget(key, field, alias)
+                .flatMapSequential(key -> support.ops().onPool(alias).hget(key, field)
                         .filter(raw -> Objects.equals(support.codec().decode(raw), wanted))
                         .map(raw -> key), support.scanConcurrency())
-                .concatMap(key -> get(key, types, alias))
+                .concatMap(reader)
                 .next();
     }
 
     /** SCAN {@code pattern}, keep the keys {@code inScope} accepts. */
     Flux<String> scan(String pattern, Predicate<String> inScope, String alias) {
-        return support.ops().scanKeys(pattern, alias).filter(inScope);
+        return support.ops().onPool(alias).scanKeys(pattern).filter(inScope);
     }
 
     /** SCAN, keep in-scope keys, DEL them in batches of 100; emits the number deleted. */
     Mono<Long> deleteMatching(String pattern, Predicate<String> inScope, String alias) {
         return scan(pattern, inScope, alias)
                 .buffer(100)
-                .concatMap(batch -> support.ops().delete(batch, alias))
+                .concatMap(batch -> support.ops().onPool(alias).delete(batch))
                 .reduce(0L, Long::sum);
     }
 

@@ -230,7 +230,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
      */
     public Mono<Boolean> trim(String service, String entityKey, String action, long start, long end) {
         String key = listKey(service, entityKey, action);
-        return support().ops().ltrim(key, start, end, pool()).thenReturn(Boolean.TRUE);
+        return support().ops().onPool(pool()).ltrim(key, start, end).thenReturn(Boolean.TRUE);
     }
 
     /**
@@ -241,7 +241,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
      */
     public Mono<Long> getLength(String service, String entityKey, String action) {
         String key = listKey(service, entityKey, action);
-        return support().ops().llen(key, pool());
+        return support().ops().onPool(pool()).llen(key);
     }
 
     /**
@@ -253,7 +253,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
      */
     public Flux<String> getPendingTenants(String service) {
         String key = support().keys().pendingBatchesKey(Objects.requireNonNull(service, "service"));
-        return support().ops().smembers(key, pool());
+        return support().ops().onPool(pool()).smembers(key);
     }
 
     /**
@@ -269,7 +269,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
             throw new IllegalArgumentException("tenant must not be empty");
         }
         String key = support().keys().pendingBatchesKey(Objects.requireNonNull(service, "service"));
-        return support().ops().srem(key, List.of(tenant), pool());
+        return support().ops().onPool(pool()).srem(key, List.of(tenant));
     }
 
     // ---------------------------------------------------------------- crash-safe consumption
@@ -387,7 +387,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
     }
 
     private <T> Mono<T> eval(RedisScript<T> script, List<String> keys, List<String> args) {
-        return support().ops().eval(script, keys, args, pool());
+        return support().ops().onPool(pool()).eval(script, keys, args);
     }
 
     private Mono<Void> afterClaim(BatchKeys k, List<Object> reply) {
@@ -422,7 +422,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
                             if (remaining > 0) {
                                 return Mono.empty();
                             }
-                            return support().ops().srem(k.pending(), List.of(k.tenant()), pool())
+                            return support().ops().onPool(pool()).srem(k.pending(), List.of(k.tenant()))
                                     .then(eval(BatchScripts.CARDINALITY, List.of(k.lists()), List.of()))
                                     .flatMap(active -> active > 0
                                             ? mark(k.pending(), k.tenant(), defaultTtl())
@@ -454,7 +454,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
 
     private <T> Flux<T> decodeChunk(String key, long start, long end, Function<String, @Nullable T> decoder,
             String target) {
-        return support().ops().lrange(key, start, end, pool())
+        return support().ops().onPool(pool()).lrange(key, start, end)
                 .index()
                 .handle((indexed, sink) -> {
                     long position = indexed.getT1();

@@ -75,7 +75,7 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
      */
     public Mono<Object> get(String keyBase) {
         String key = key(keyBase);
-        return support().ops().get(key, pool()).mapNotNull(raw -> support().codec().decode(raw));
+        return support().ops().onPool(pool()).get(key).mapNotNull(raw -> support().codec().decode(raw));
     }
 
     /**
@@ -131,7 +131,7 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
         Ttls.requirePositive(ttl, "ttl");
         String key = key(keyBase);
         String encoded = encode(key, value);
-        return support().ops().set(key, encoded, ttl, pool());
+        return support().ops().onPool(pool()).set(key, encoded, ttl);
     }
 
     /**
@@ -144,7 +144,7 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
     public Mono<Boolean> setWithoutTtl(String keyBase, @Nullable Object value) {
         String key = key(keyBase);
         String encoded = encode(key, value);
-        return support().ops().set(key, encoded, pool());
+        return support().ops().onPool(pool()).set(key, encoded);
     }
 
     /**
@@ -154,11 +154,11 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
      */
     public Mono<Long> delete(String keyBase) {
         String key = key(keyBase);
-        return support().ops().delete(List.of(key), pool());
+        return support().ops().onPool(pool()).delete(List.of(key));
     }
 
     private <T> Mono<T> read(String key, Function<String, @Nullable T> decoder) {
-        return support().ops().get(key, pool())
+        return support().ops().onPool(pool()).get(key)
                 .handle((raw, sink) -> {
                     try {
                         T value = decoder.apply(raw);

@@ -90,6 +90,50 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
     }
 
     /**
+     * Write a whole record or POJO as the state {@code stateName}, one hash field per property, and renew its TTL
+     * to the default; see {@link #upsert(String, Object, Duration)}.
+     *
+     * @since 0.1
+     */
+    public Mono<Boolean> upsert(String stateName, Object record) {
+        return upsert(stateName, record, defaultTtl());
+    }
+
+    /**
+     * Write a whole record or POJO as the state {@code stateName}, one hash field per property, and renew its TTL
+     * to {@code ttl}, atomically ({@code HSET} + {@code PEXPIRE} in one Lua script). Emits {@code true}.
+     *
+     * <p>Each property is stored exactly as {@link #upsert(String, Map, Duration)} stores the same value under the
+     * same name (Jackson's property names: {@code @JsonProperty} renames apply), so the Python original reads it.
+     * A null property is stored as {@code null}, as the original stores {@code None}, unless
+     * {@code @JsonInclude(NON_NULL)} leaves it out (then the stored field is kept). Other fields of the state are
+     * kept: this merges. A {@code Map} is accepted too and written as the {@code Map} overload writes it.
+     *
+     * @throws IllegalArgumentException if {@code record} is not a record, POJO or map, writes no field, or
+     *     {@code ttl} is below one second
+     * @throws io.symphony.redis.CodecException if a property cannot be encoded; it names key and field
+     * @since 0.1
+     */
+    public Mono<Boolean> upsert(String stateName, Object record, Duration ttl) {
+        return hashes().writeRecord(key(stateName), record, Ttls.requirePositive(ttl, "ttl"), pool());
+    }
+
+    /**
+     * Read the whole state {@code stateName} with {@code HGETALL} as an instance of {@code type}, a Java record or
+     * POJO, each field decoded by the declared type of its property, never guessed (an {@code int} stored as
+     * {@code 1} is 1, not {@code true}; a {@code String} holding {@code "1"} stays {@code "1"}). Fields the type does
+     * not have are ignored; a property without a field, or stored as {@code null}, is null.
+     *
+     * @return the instance; empty when the state does not exist; a {@code CodecException} naming key and field
+     *     when a field cannot be decoded or a primitive property has no field
+     * @throws IllegalArgumentException if {@code type} is not a record or POJO
+     * @since 0.1
+     */
+    public <T> Mono<T> get(String stateName, Class<T> type) {
+        return hashes().getRecord(key(stateName), type, pool());
+    }
+
+    /**
      * Read the whole state with {@code HGETALL}, every field decoded with the original's untyped rules.
      *
      * @return the fields, in Redis order; empty when the state does not exist
@@ -182,7 +226,7 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      */
     public Flux<String> listStates() {
         String pattern = keys().sharedStatesPattern(tenant(), userId);
-        return support().ops().scanKeys(pattern, pool())
+        return support().ops().onPool(pool()).scanKeys(pattern)
                 .<String>handle((key, sink) -> keys().parseSharedStateName(tenant(), userId, key)
                         .ifPresent(sink::next))
                 .distinct();

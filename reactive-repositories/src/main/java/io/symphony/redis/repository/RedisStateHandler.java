@@ -124,6 +124,51 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
     }
 
     /**
+     * Read the whole handler state with {@code HGETALL} as an instance of {@code type}, a Java record or POJO, each
+     * field decoded by the declared type of its property, never guessed (an {@code int} stored as {@code 1} is 1,
+     * not {@code true}; a {@code String} holding {@code "1"} stays {@code "1"}). Fields the type does not have, such
+     * as the {@value #HANDLER_TYPE_FIELD} and {@value #TIMESTAMP_FIELD} that {@code merge} adds, are ignored unless
+     * it declares them; a property without a field, or stored as {@code null}, is null.
+     *
+     * @return the instance; empty when the state does not exist; a {@code CodecException} naming key and field
+     *     when a field cannot be decoded or a primitive property has no field
+     * @throws IllegalArgumentException if {@code type} is not a record or POJO
+     * @since 0.1
+     */
+    public <T> Mono<T> get(String handlerName, Class<T> type) {
+        return hashes().getRecord(key(handlerName), type, pool());
+    }
+
+    /**
+     * Write a whole record or POJO as the handler state, one hash field per property, and renew the TTL to the
+     * default; see {@link #upsert(String, Object, Duration)}.
+     *
+     * @since 0.1
+     */
+    public Mono<Boolean> upsert(String handlerName, Object record) {
+        return upsert(handlerName, record, defaultTtl());
+    }
+
+    /**
+     * Write a whole record or POJO as the handler state, one hash field per property, and renew the TTL to
+     * {@code ttl}, atomically ({@code HSET} + {@code PEXPIRE} in one Lua script). Emits {@code true}.
+     *
+     * <p>Each property is stored exactly as {@link #upsert(String, Map, Duration)} stores the same value under the
+     * same name (Jackson's property names: {@code @JsonProperty} renames apply), so the Python original reads it.
+     * A null property is stored as {@code null}, as the original stores {@code None}, unless
+     * {@code @JsonInclude(NON_NULL)} leaves it out (then the stored field is kept). Other fields are kept: this
+     * merges. A {@code Map} is accepted too and written as the {@code Map} overload writes it.
+     *
+     * @throws IllegalArgumentException if {@code record} is not a record, POJO or map, writes no field, or
+     *     {@code ttl} is below one second
+     * @throws io.symphony.redis.CodecException if a property cannot be encoded; it names key and field
+     * @since 0.1
+     */
+    public Mono<Boolean> upsert(String handlerName, Object record, Duration ttl) {
+        return hashes().writeRecord(key(handlerName), record, Ttls.requirePositive(ttl, "ttl"), pool());
+    }
+
+    /**
      * Read one field with {@code HGET}, decoded with the original's untyped rules like every other repository's
      * {@code getField} (the original returned this one raw: {@code "2"} instead of {@code 2}).
      *
@@ -157,7 +202,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
         String key = key(handlerName);
         String encoded = encode(key, HashStore.requireField(field), value);
         List<String> args = List.of(field, encoded, String.valueOf(defaultTtl().toMillis()));
-        return support().ops().eval(HandlerStateScripts.SET_FIELD_KEEPING_TTL, List.of(key), args, pool())
+        return support().ops().onPool(pool()).eval(HandlerStateScripts.SET_FIELD_KEEPING_TTL, List.of(key), args)
                 .thenReturn(Boolean.TRUE);
     }
 
@@ -285,6 +330,44 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
         String key = key(handlerName);
         Map<String, String> encoded = encodeAll(key, data);
         return Mono.defer(() -> hashes().merge(key, withMergeFields(handlerName, encoded), ttl, types, pool()));
+    }
+
+    /**
+     * Merge {@code data} into the handler state with the default TTL and emit the merged state as an instance of
+     * {@code type}; see {@link #merge(String, Object, Duration, Class)}.
+     *
+     * @since 0.1
+     */
+    public <T> Mono<T> merge(String handlerName, Object data, Class<T> type) {
+        return merge(handlerName, data, defaultTtl(), type);
+    }
+
+    /**
+     * Merge {@code data}, a record, POJO or map, into the handler state and emit the whole merged state read as
+     * an instance of {@code type}: the typed form of {@link #merge(String, Map, Duration, FieldTypes)}, with the
+     * same single atomic script ({@code HSET} of the fields plus {@value #HANDLER_TYPE_FIELD} and
+     * {@value #TIMESTAMP_FIELD}, {@code PEXPIRE}, {@code HGETALL}).
+     *
+     * <p>{@code data} is written as {@link #upsert(String, Object, Duration)} writes it: a record's null properties
+     * are stored as {@code null}, so for a partial update pass a {@code Map} of the changed fields, or a record
+     * whose class is annotated {@code @JsonInclude(NON_NULL)}, whose null properties leave the stored fields as they
+     * are. The merged state is read as {@link #get(String, Class)} reads it, so {@code type} may be the full state
+     * while {@code data} holds only some of its fields.
+     *
+     * @return the merged state; a {@code CodecException} naming key and field when a field cannot be decoded as
+     *     {@code type} (the write has happened by then)
+     * @throws IllegalArgumentException if {@code data} is not a record, POJO or map, {@code type} is not a record or
+     *     POJO, or {@code ttl} is below one second
+     * @throws io.symphony.redis.CodecException if a value of {@code data} cannot be encoded
+     * @since 0.1
+     */
+    public <T> Mono<T> merge(String handlerName, Object data, Duration ttl, Class<T> type) {
+        Ttls.requirePositive(ttl, "ttl");
+        support().codec().recordFieldTypes(type);
+        String key = key(handlerName);
+        Map<String, String> encoded = hashes().encodeRecord(key, data);
+        return Mono.defer(() -> hashes().mergeRaw(key, withMergeFields(handlerName, encoded), ttl, pool()))
+                .map(raw -> support().codec().decodeRecord(key, raw, type));
     }
 
     /** Describe the repository by tenant, user and pool. */

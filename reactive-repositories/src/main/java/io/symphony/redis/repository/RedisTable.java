@@ -97,6 +97,54 @@ public final class RedisTable extends TenantRepository<RedisTable> {
     }
 
     /**
+     * Read a whole row as an instance of {@code type}, a Java record or POJO, each field decoded by the declared
+     * type of its property, never guessed (an {@code int} stored as {@code 1} is 1, not {@code true}; a
+     * {@code String} holding {@code "1"} stays {@code "1"}). Fields the type does not have are ignored; a property
+     * without a field, or stored as {@code null}, is null.
+     *
+     * <p>Runs {@code HGETALL}. Emits the instance, or completes empty when the row does not exist. A field that
+     * cannot be decoded as its property's type, or a primitive property without a field, signals
+     * {@link io.symphony.redis.CodecException} naming key and field.
+     *
+     * @throws IllegalArgumentException if {@code type} is not a record or POJO
+     * @since 0.1
+     */
+    public <T> Mono<T> get(String table, String pkid, Class<T> type) {
+        return hashes().getRecord(key(table, pkid), type, pool());
+    }
+
+    /**
+     * Write a whole record or POJO as a row, one hash field per property, and reset the row's TTL to the default;
+     * see {@link #upsert(String, String, Object, Duration)}.
+     *
+     * @since 0.1
+     */
+    public Mono<Boolean> upsert(String table, String pkid, Object record) {
+        return upsert(table, pkid, record, defaultTtl());
+    }
+
+    /**
+     * Write a whole record or POJO as a row, one hash field per property, and reset the row's TTL to {@code ttl}.
+     *
+     * <p>Each property is stored exactly as {@link #upsert(String, String, Map, Duration)} stores the same value
+     * under the same name (Jackson's property names: {@code @JsonProperty} renames apply), so the Python original
+     * reads it. A null property is stored as {@code null}, as the original stores {@code None}, unless
+     * {@code @JsonInclude(NON_NULL)} leaves it out (then the stored field is kept). Other fields of the row are kept:
+     * this merges. A {@code Map} is accepted too and written as the {@code Map} overload writes it.
+     *
+     * <p>Runs {@code HSET} + {@code PEXPIRE} atomically in one script. Emits {@code true}; creates the row when
+     * missing.
+     *
+     * @throws IllegalArgumentException if {@code record} is not a record, POJO or map, writes no field, or
+     *     {@code ttl} is under one second
+     * @throws io.symphony.redis.CodecException if a property cannot be encoded; it names key and field
+     * @since 0.1
+     */
+    public Mono<Boolean> upsert(String table, String pkid, Object record, Duration ttl) {
+        return hashes().writeRecord(key(table, pkid), record, Ttls.requirePositive(ttl, "ttl"), pool());
+    }
+
+    /**
      * Merge {@code data} into a row and reset its TTL to the default: fields not in {@code data} are kept.
      *
      * <p>Runs {@code HSET} + {@code PEXPIRE} atomically in one script. Emits {@code true}; creates the row when
@@ -249,6 +297,22 @@ public final class RedisTable extends TenantRepository<RedisTable> {
         String pattern = keys().tableRowPattern(tenant(), table);
         return hashes().findFirst(pattern, rowsWhere(row -> row.table().equals(table)), field, value, types,
                 pool());
+    }
+
+    /**
+     * Find the first row of {@code table} in this tenant whose {@code field} equals {@code value}, and read it as
+     * an instance of {@code type}, as {@link #get(String, String, Class)} reads it. Matching and cost are those of
+     * {@link #findByField(String, String, Object, FieldTypes)}.
+     *
+     * @throws IllegalArgumentException if {@code type} is not a record or POJO, or {@code field} is empty
+     * @since 0.1
+     */
+    public <T> Mono<T> findByField(String table, String field, @Nullable Object value, Class<T> type) {
+        Objects.requireNonNull(table, "table");
+        support().codec().recordFieldTypes(type);
+        String pattern = keys().tableRowPattern(tenant(), table);
+        return hashes().findFirst(pattern, rowsWhere(row -> row.table().equals(table)), field, value,
+                k -> hashes().getRecord(k, type, pool()), pool());
     }
 
     /**

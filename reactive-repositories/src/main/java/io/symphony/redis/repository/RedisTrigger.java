@@ -162,11 +162,11 @@ public final class RedisTrigger {
         return Mono.defer(() -> {
             String value = value();
             if (!cluster) {
-                return support.ops().eval(SET, List.of(key, dueIndexKey()), List.of(value, ttlMillis), pool)
+                return support.ops().onPool(pool).eval(SET, List.of(key, dueIndexKey()), List.of(value, ttlMillis))
                         .thenReturn(Boolean.TRUE);
             }
-            return support.ops().eval(INDEX, List.of(dueIndexKey()), List.of(key, ttlMillis), pool)
-                    .then(support.ops().set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis)), pool))
+            return support.ops().onPool(pool).eval(INDEX, List.of(dueIndexKey()), List.of(key, ttlMillis))
+                    .then(support.ops().onPool(pool).set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis))))
                     .thenReturn(Boolean.TRUE);
         });
     }
@@ -198,7 +198,7 @@ public final class RedisTrigger {
      */
     public Mono<Long> deleteAllByIdentifier(String identifier) {
         String pattern = support.keys().triggersByIdentifierPattern(tenant, identifier);
-        return support.ops().scanKeys(pattern, pool)
+        return support.ops().onPool(pool).scanKeys(pattern)
                 .filter(key -> support.keys().parseTriggerAction(tenant, identifier, key).isPresent())
                 .buffer(100)
                 .concatMap(this::deleteKeys)
@@ -237,10 +237,10 @@ public final class RedisTrigger {
             if (!cluster) {
                 List<String> all = new ArrayList<>(keys);
                 all.add(dueIndexKey());
-                return support.ops().eval(DELETE, all, List.of(), pool);
+                return support.ops().onPool(pool).eval(DELETE, all, List.of());
             }
-            return support.ops().zrem(dueIndexKey(), keys, pool)
-                    .then(support.ops().delete(keys, pool));
+            return support.ops().onPool(pool).zrem(dueIndexKey(), keys)
+                    .then(support.ops().onPool(pool).delete(keys));
         });
     }
 

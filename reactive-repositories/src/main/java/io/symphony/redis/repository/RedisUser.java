@@ -100,6 +100,57 @@ public final class RedisUser extends TenantRepository<RedisUser> {
     }
 
     /**
+     * Read the whole record as an instance of {@code type}, a Java record or POJO, each field decoded by the
+     * declared type of its property, never guessed: an {@code int quantity} stored as {@code 1} reads as 1 (the
+     * untyped {@link #get()} gives {@code true}), a {@code String} holding {@code "1"} stays {@code "1"}. Fields the
+     * type does not have are ignored; a property without a field, or stored as {@code null}, is null. See
+     * {@link io.symphony.redis.codec.RedisValueCodec#decodeRecord(String, Map, Class)}.
+     *
+     * <p>Runs {@code HGETALL}. Emits the instance, or completes empty when the user does not exist. A field that
+     * cannot be decoded as its property's type, or a primitive property without a field, signals
+     * {@link io.symphony.redis.CodecException} naming key and field.
+     *
+     * @throws IllegalArgumentException if {@code type} is not a record or POJO (a JDK type, enum, map or
+     *     collection)
+     * @since 0.1
+     */
+    public <T> Mono<T> get(Class<T> type) {
+        return hashes().getRecord(key, type, pool());
+    }
+
+    /**
+     * Write a whole record or POJO, one hash field per property, and reset the TTL to the default; see
+     * {@link #upsert(Object, Duration)}.
+     *
+     * @since 0.1
+     */
+    public Mono<Boolean> upsert(Object record) {
+        return upsert(record, defaultTtl());
+    }
+
+    /**
+     * Write a whole record or POJO, one hash field per property, and reset the record's TTL to {@code ttl}.
+     *
+     * <p>Each property is stored exactly as {@link #upsert(Map, Duration)} stores the same value under the same
+     * name (Jackson's property names: {@code @JsonProperty} renames apply), which is what the original stores for
+     * {@code upsert(model.model_dump())}, so the Python original reads it. A null property is stored as
+     * {@code null}, as the original stores {@code None}, unless {@code @JsonInclude(NON_NULL)} leaves it out (then
+     * the stored field is kept). Fields not among the properties are kept: like every upsert, this merges. A
+     * {@code Map} is accepted too and written as {@link #upsert(Map, Duration)} writes it.
+     *
+     * <p>Runs {@code HSET} + {@code PEXPIRE} atomically in one script. Emits {@code true}; creates the user when
+     * missing.
+     *
+     * @throws IllegalArgumentException if {@code record} is not a record, POJO or map, writes no field, or
+     *     {@code ttl} is under one second
+     * @throws io.symphony.redis.CodecException if a property cannot be encoded; it names key and field
+     * @since 0.1
+     */
+    public Mono<Boolean> upsert(Object record, Duration ttl) {
+        return hashes().writeRecord(key, record, Ttls.requirePositive(ttl, "ttl"), pool());
+    }
+
+    /**
      * Merge {@code data} into the record and reset its TTL to the default: fields not in {@code data} are kept.
      *
      * <p>Runs {@code HSET} + {@code PEXPIRE} atomically in one script. Emits {@code true}; creates the user when
@@ -223,6 +274,21 @@ public final class RedisUser extends TenantRepository<RedisUser> {
         String tenant = tenant();
         return hashes().findFirst(keys().userPattern(tenant), k -> keys().parseUserId(tenant, k).isPresent(),
                 field, value, types, pool());
+    }
+
+    /**
+     * Find the first user of this repository's tenant whose {@code field} equals {@code value}, and read the
+     * record as an instance of {@code type}, as {@link #get(Class)} reads it. Matching and cost are those of
+     * {@link #findByField(String, Object, FieldTypes)}.
+     *
+     * @throws IllegalArgumentException if {@code type} is not a record or POJO, or {@code field} is empty
+     * @since 0.1
+     */
+    public <T> Mono<T> findByField(String field, @Nullable Object value, Class<T> type) {
+        support().codec().recordFieldTypes(type);
+        String tenant = tenant();
+        return hashes().findFirst(keys().userPattern(tenant), k -> keys().parseUserId(tenant, k).isPresent(),
+                field, value, k -> hashes().getRecord(k, type, pool()), pool());
     }
 
     /** Delete the whole record; runs {@code DEL} and emits 1 if the user existed, else 0. */

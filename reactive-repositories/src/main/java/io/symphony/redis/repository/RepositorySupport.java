@@ -9,48 +9,155 @@ import java.util.Objects;
 
 /**
  * What every repository shares: the runtime's ops, codec and key factory, the default TTL of hash writes, the
- * clock used for timestamps, and the concurrency of per-key lookups during scans. Immutable; cheap to copy.
+ * clock used for timestamps, and the concurrency of per-key lookups during scans.
  *
- * @param ops the low-level commands
- * @param codec the value codec (the original's wire format)
- * @param keys the key factory
- * @param defaultTtl TTL of every hash write that does not name one (the original's {@code ttl_default}, 86,400 s)
- * @param clock clock for the timestamps the original writes ({@code merge}, trigger values)
- * @param scanConcurrency how many per-key lookups a scan-based method keeps in flight
+ * <p>Immutable; made with {@link #of(RedisOps, RedisValueCodec, KeyFactory)} (the original's defaults) or
+ * {@link #builder(RedisOps, RedisValueCodec, KeyFactory)}, copied with {@link #toBuilder()}. Every setter rejects a
+ * bad value at once, naming it.
+ *
  * @since 0.1
  */
-public record RepositorySupport(RedisOps ops, RedisValueCodec codec, KeyFactory keys, Duration defaultTtl,
-        Clock clock, int scanConcurrency) {
+public final class RepositorySupport {
 
     /** The original's {@code ttl_default}: one day. */
     public static final Duration DEFAULT_TTL = Duration.ofSeconds(86_400);
-    /** Default number of per-key lookups in flight during scans. */
+    /** Default number of per-key lookups in flight during scans: 16. */
     public static final int DEFAULT_SCAN_CONCURRENCY = 16;
 
-    /** Validate the components. */
-    public RepositorySupport {
-        Objects.requireNonNull(ops, "ops");
-        Objects.requireNonNull(codec, "codec");
-        Objects.requireNonNull(keys, "keys");
-        Objects.requireNonNull(clock, "clock");
-        Ttls.requirePositive(defaultTtl, "defaultTtl");
-        if (scanConcurrency <= 0) {
-            throw new IllegalArgumentException("scanConcurrency must be > 0, was " + scanConcurrency);
-        }
+    private final RedisOps ops;
+    private final RedisValueCodec codec;
+    private final KeyFactory keys;
+    private final Duration defaultTtl;
+    private final Clock clock;
+    private final int scanConcurrency;
+
+    private RepositorySupport(Builder b) {
+        this.ops = b.ops;
+        this.codec = b.codec;
+        this.keys = b.keys;
+        this.defaultTtl = b.defaultTtl;
+        this.clock = b.clock;
+        this.scanConcurrency = b.scanConcurrency;
     }
 
-    /** Support with the original's defaults: one-day TTL, UTC system clock. */
+    /**
+     * Support with the original's defaults: one-day TTL, UTC system clock, {@value #DEFAULT_SCAN_CONCURRENCY}
+     * lookups in flight during scans.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
     public static RepositorySupport of(RedisOps ops, RedisValueCodec codec, KeyFactory keys) {
-        return new RepositorySupport(ops, codec, keys, DEFAULT_TTL, Clock.systemUTC(), DEFAULT_SCAN_CONCURRENCY);
+        return builder(ops, codec, keys).build();
     }
 
-    /** A copy with another default TTL. */
+    /**
+     * A builder over the runtime's ops, codec and keys, holding every default.
+     *
+     * @throws NullPointerException if an argument is {@code null}
+     */
+    public static Builder builder(RedisOps ops, RedisValueCodec codec, KeyFactory keys) {
+        return new Builder(ops, codec, keys);
+    }
+
+    /** A builder holding every value of this support. */
+    public Builder toBuilder() {
+        return new Builder(ops, codec, keys).defaultTtl(defaultTtl).clock(clock).scanConcurrency(scanConcurrency);
+    }
+
+    /** A copy with another default TTL. @throws IllegalArgumentException if {@code ttl} is not positive */
     public RepositorySupport withDefaultTtl(Duration ttl) {
-        return new RepositorySupport(ops, codec, keys, ttl, clock, scanConcurrency);
+        return toBuilder().defaultTtl(ttl).build();
     }
 
     /** A copy with another clock (tests, simulations). */
     public RepositorySupport withClock(Clock newClock) {
-        return new RepositorySupport(ops, codec, keys, defaultTtl, newClock, scanConcurrency);
+        return toBuilder().clock(newClock).build();
+    }
+
+    /** The low-level commands, bound to the {@code default} pool. */
+    public RedisOps ops() {
+        return ops;
+    }
+
+    /** The value codec (the original's wire format). */
+    public RedisValueCodec codec() {
+        return codec;
+    }
+
+    /** The key factory. */
+    public KeyFactory keys() {
+        return keys;
+    }
+
+    /** TTL of every hash write that does not name one (the original's {@code ttl_default}, 86,400 s). */
+    public Duration defaultTtl() {
+        return defaultTtl;
+    }
+
+    /** Clock for the timestamps the original writes ({@code merge}, trigger values). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** How many per-key lookups a scan-based method keeps in flight. */
+    public int scanConcurrency() {
+        return scanConcurrency;
+    }
+
+    @Override
+    public String toString() {
+        return "RepositorySupport[defaultTtl=" + defaultTtl + ", clock=" + clock + ", scanConcurrency="
+                + scanConcurrency + "]";
+    }
+
+    /** Builds a {@link RepositorySupport}; not thread-safe. */
+    public static final class Builder {
+
+        private final RedisOps ops;
+        private final RedisValueCodec codec;
+        private final KeyFactory keys;
+        private Duration defaultTtl = DEFAULT_TTL;
+        private Clock clock = Clock.systemUTC();
+        private int scanConcurrency = DEFAULT_SCAN_CONCURRENCY;
+
+        private Builder(RedisOps ops, RedisValueCodec codec, KeyFactory keys) {
+            this.ops = Objects.requireNonNull(ops, "ops");
+            this.codec = Objects.requireNonNull(codec, "codec");
+            this.keys = Objects.requireNonNull(keys, "keys");
+        }
+
+        /**
+         * TTL of every hash write that does not name one; default {@link #DEFAULT_TTL}.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder defaultTtl(Duration ttl) {
+            this.defaultTtl = Ttls.requirePositive(ttl, "defaultTtl");
+            return this;
+        }
+
+        /** Clock for timestamps; default the UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Per-key lookups in flight during scans; default {@value #DEFAULT_SCAN_CONCURRENCY}.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder scanConcurrency(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("scanConcurrency must be > 0, was " + n);
+            }
+            this.scanConcurrency = n;
+            return this;
+        }
+
+        /** The support. */
+        public RepositorySupport build() {
+            return new RepositorySupport(this);
+        }
     }
 }

@@ -69,7 +69,7 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
     /** PEXPIRE a full key of this tenant to {@code ttl}; emits {@code false} when the key does not exist. */
     public Mono<Boolean> renewTtl(String key, Duration ttl) {
         Ttls.requirePositive(ttl, "ttl");
-        return support.ops().expire(requireOwnKey(key), ttl, pool);
+        return support.ops().onPool(pool).expire(requireOwnKey(key), ttl);
     }
 
     /** PEXPIRE a full key of this tenant to the default TTL. */
@@ -79,12 +79,12 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
 
     /** TTL of a full key of this tenant in seconds: -1 when it has none, -2 when it does not exist. */
     public Mono<Long> getTtl(String key) {
-        return support.ops().getTtl(requireOwnKey(key), pool);
+        return support.ops().onPool(pool).getTtl(requireOwnKey(key));
     }
 
     /** DEL a full key of this tenant; emits 1 if it existed, else 0. */
     public Mono<Long> deleteKey(String key) {
-        return support.ops().delete(List.of(requireOwnKey(key)), pool);
+        return support.ops().onPool(pool).delete(List.of(requireOwnKey(key)));
     }
 
     /** The shared support (ops, codec, keys, clock). */

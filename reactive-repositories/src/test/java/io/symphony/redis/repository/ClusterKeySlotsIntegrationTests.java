@@ -141,8 +141,8 @@ class ClusterKeySlotsIntegrationTests {
     @Test
     void withTenantHashTagsTheClusterLayoutsRunEndToEnd() {
         KeyFactory keys = tagged();
-        RepositorySupport support = new RepositorySupport(fixture.support.ops(), fixture.support.codec(), keys,
-                RepositorySupport.DEFAULT_TTL, fixture.support.clock(), RepositorySupport.DEFAULT_SCAN_CONCURRENCY);
+        RepositorySupport support = RepositorySupport.builder(fixture.support.ops(), fixture.support.codec(), keys)
+                .clock(fixture.support.clock()).build();
         SymphonyRepositories repos = SymphonyRepositories.of(support, true);
         String tenant = fixture.tenant();
         String svc = fixture.tenant();

@@ -141,8 +141,8 @@ class RedisTriggerIntegrationTests {
         // and the caller sees the error (and may retry once the index is sound).
         String prefix = "EXPTRIGGERx" + TestRedis.uniqueTenant("p").substring(2);
         KeyFactory keys = KeyFactory.builder().triggerPrefix(prefix).build();
-        RepositorySupport support = new RepositorySupport(fixture.support.ops(), fixture.support.codec(), keys,
-                RepositorySupport.DEFAULT_TTL, fixture.support.clock(), RepositorySupport.DEFAULT_SCAN_CONCURRENCY);
+        RepositorySupport support = RepositorySupport.builder(fixture.support.ops(), fixture.support.codec(), keys)
+                .clock(fixture.support.clock()).build();
         RedisTrigger own = SymphonyRepositories.of(support, backend.isCluster()).trigger(tenant);
         String index = RedisTrigger.dueIndexKey(keys);
         String key = keys.triggerKey(tenant, "a", "id");

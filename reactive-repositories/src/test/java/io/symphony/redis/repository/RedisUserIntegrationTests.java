@@ -588,7 +588,8 @@ class RedisUserIntegrationTests {
         assertThatThrownBy(() -> user.appendToList("a", 1, Duration.ofMillis(10)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> user.findByField("", 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> user.get(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> user.get((FieldTypes) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> user.get((Class<?>) null)).isInstanceOf(NullPointerException.class);
         assertThat(raw.exists(user.key())).isZero();
     }
 

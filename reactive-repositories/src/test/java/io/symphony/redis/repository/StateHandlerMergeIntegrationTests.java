@@ -235,7 +235,7 @@ class StateHandlerMergeIntegrationTests {
         Flux.range(0, 64)
                 .flatMap(i -> i == 10
                         ? handlers.merge("chat_handler", Map.of("x" + i, i))
-                                .then(fixture.support.ops().hdel(key, List.of("doomed"), PoolAliases.HANDLERS))
+                                .then(fixture.support.ops().onPool(PoolAliases.HANDLERS).hdel(key, List.of("doomed")))
                         : handlers.merge("chat_handler", Map.of("x" + i, i)), 64)
                 .blockLast(Duration.ofSeconds(10));
         handlers.merge("chat_handler", Map.of("last", true)).block(Duration.ofSeconds(5));

@@ -60,6 +60,27 @@ class SymphonyRepositoriesIntegrationTests {
     }
 
     @Test
+    void supportToBuilderKeepsEveryValueAndSettersNameBadValues() {
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2024-01-02T03:04:05Z"),
+                java.time.ZoneOffset.UTC);
+        RepositorySupport custom = fixture.support.toBuilder().defaultTtl(Duration.ofMinutes(7)).clock(clock)
+                .scanConcurrency(3).build();
+
+        RepositorySupport copy = custom.toBuilder().build();
+
+        assertThat(copy.ops()).isSameAs(custom.ops());
+        assertThat(copy.codec()).isSameAs(custom.codec());
+        assertThat(copy.keys()).isSameAs(custom.keys());
+        assertThat(copy.defaultTtl()).isEqualTo(Duration.ofMinutes(7));
+        assertThat(copy.clock()).isEqualTo(clock);
+        assertThat(copy.scanConcurrency()).isEqualTo(3);
+        assertThatThrownBy(() -> custom.toBuilder().scanConcurrency(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("scanConcurrency must be > 0, was 0");
+        assertThatThrownBy(() -> custom.toBuilder().defaultTtl(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("defaultTtl");
+    }
+
+    @Test
     void theBatchLayoutFollowsTheEngine() {
         assertThat(repos.batch(fixture.tenant()).topology())
                 .isEqualTo(backend.isCluster() ? BatchTopology.CLUSTER : BatchTopology.SINGLE_NODE);

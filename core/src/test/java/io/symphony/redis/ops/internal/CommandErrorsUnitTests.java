@@ -1,4 +1,4 @@
-package io.symphony.redis.ops;
+package io.symphony.redis.ops.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
-package io.symphony.redis.ops;
+package io.symphony.redis.ops.internal;
 
+import io.symphony.redis.ops.PushAndAddResult;
+import io.symphony.redis.ops.RedisScript;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +51,7 @@ final class AtomicOps {
         this.scripts = scripts;
     }
 
-    Mono<Long> hsetWithExpire(String key, Map<String, String> fields, Duration ttl, String alias) {
+    Mono<Long> hsetWithExpire(String key, Map<String, String> fields, Duration ttl) {
         Args.key(key);
         Args.nonEmpty(fields, "fields");
         List<String> args = new ArrayList<>(1 + 2 * fields.size());
@@ -58,18 +60,18 @@ final class AtomicOps {
             args.add(field);
             args.add(value);
         });
-        return run(HSET_PEXPIRE, "HSET+PEXPIRE", new String[] {key}, args, alias);
+        return run(HSET_PEXPIRE, "HSET+PEXPIRE", new String[] {key}, args);
     }
 
-    Mono<Long> hincrbyWithExpire(String key, String field, long amount, Duration ttl, String alias) {
+    Mono<Long> hincrbyWithExpire(String key, String field, long amount, Duration ttl) {
         Args.key(key);
         Args.notNull(field, "field");
         List<String> args = List.of(field, Long.toString(amount), Long.toString(Args.ttlMillis(ttl)));
-        return run(HINCRBY_PEXPIRE, "HINCRBY+PEXPIRE", new String[] {key}, args, alias);
+        return run(HINCRBY_PEXPIRE, "HINCRBY+PEXPIRE", new String[] {key}, args);
     }
 
     Mono<PushAndAddResult> rpushAndSadd(String listKey, Collection<String> values, String setKey,
-            Collection<String> members, String alias) {
+            Collection<String> members) {
         Args.notNull(listKey, "listKey");
         Args.notNull(setKey, "setKey");
         String[] valueArray = Args.nonEmpty(values, "values");
@@ -78,11 +80,11 @@ final class AtomicOps {
         args.add(Integer.toString(valueArray.length));
         args.addAll(List.of(valueArray));
         args.addAll(List.of(memberArray));
-        return run(RPUSH_SADD, "RPUSH+SADD", new String[] {listKey, setKey}, args, alias)
+        return run(RPUSH_SADD, "RPUSH+SADD", new String[] {listKey, setKey}, args)
                 .map(reply -> new PushAndAddResult((Long) reply.get(0), (Long) reply.get(1)));
     }
 
-    private <T> Mono<T> run(RedisScript<T> script, String command, String[] keys, List<String> args, String alias) {
-        return scripts.eval(script, keys, args.toArray(new String[0]), alias, command, keys[0]);
+    private <T> Mono<T> run(RedisScript<T> script, String command, String[] keys, List<String> args) {
+        return scripts.eval(script, keys, args.toArray(new String[0]), command, keys[0]);
     }
 }

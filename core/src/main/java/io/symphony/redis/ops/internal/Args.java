@@ -1,4 +1,4 @@
-package io.symphony.redis.ops;
+package io.symphony.redis.ops.internal;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -14,10 +14,6 @@ final class Args {
 
     static String key(String key) {
         return Objects.requireNonNull(key, "key");
-    }
-
-    static String alias(String alias) {
-        return Objects.requireNonNull(alias, "alias");
     }
 
     static <T> T notNull(T value, String name) {

@@ -1,4 +1,4 @@
-package io.symphony.redis.ops;
+package io.symphony.redis.ops.internal;
 
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.reactive.RedisAdvancedClusterReactiveCommands;

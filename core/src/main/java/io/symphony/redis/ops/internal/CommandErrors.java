@@ -1,4 +1,4 @@
-package io.symphony.redis.ops;
+package io.symphony.redis.ops.internal;
 
 import io.symphony.redis.RedisCommandException;
 import io.symphony.redis.SymphonyRedisException;

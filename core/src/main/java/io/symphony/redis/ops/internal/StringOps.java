@@ -1,0 +1,59 @@
+package io.symphony.redis.ops.internal;
+
+import io.lettuce.core.SetArgs;
+import io.symphony.redis.ops.StringOperations;
+import java.time.Duration;
+import reactor.core.publisher.Mono;
+
+/** String commands: SET (plain, with TTL, with options), GET, GETDEL. */
+public final class StringOps implements StringOperations {
+
+    private static final String OK = "OK";
+
+    private final Executor executor;
+
+    /** Bind the commands to the executor's alias. */
+    public StringOps(Executor executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public Mono<Boolean> set(String key, String value) {
+        Args.key(key);
+        Args.notNull(value, "value");
+        return executor.mono("SET", key, c -> c.set(key, value).map(OK::equals));
+    }
+
+    @Override
+    public Mono<Boolean> set(String key, String value, Duration ttl) {
+        long millis = Args.ttlMillis(ttl);
+        return set(key, value, SetArgs.Builder.px(millis));
+    }
+
+    @Override
+    public Mono<Boolean> set(String key, String value, SetArgs options) {
+        Args.key(key);
+        Args.notNull(value, "value");
+        Args.notNull(options, "options");
+        return executor.mono("SET", key, c -> c.set(key, value, options).map(OK::equals))
+                .defaultIfEmpty(false);
+    }
+
+    /** Same as a SET with PX: SETEX/PSETEX are deprecated in Lettuce 7 and SET PX has the same effect. */
+    @Override
+    public Mono<Boolean> setex(String key, Duration ttl, String value) {
+        return set(key, value, ttl);
+    }
+
+    @Override
+    public Mono<String> get(String key) {
+        Args.key(key);
+        return executor.mono("GET", key, c -> c.get(key));
+    }
+
+    @Override
+    public Mono<String> getdel(String key) {
+        Args.key(key);
+        return executor.mono("GETDEL", key, c -> c.getdel(key));
+    }
+}
