@@ -29,7 +29,7 @@ public final class CancelSafeConnect {
                     .doOnCancel(() -> future.thenAccept(connection -> {
                         if (!delivered.get()) {
                             // Nothing awaits this close: the subscriber that wanted the connection is gone.
-                            QuietClose.close(connection).subscribe(null, error -> { });
+                            QuietClose.close(connection).subscribe(null, QuietClose::logLateCloseFailure);
                         }
                     }));
         });

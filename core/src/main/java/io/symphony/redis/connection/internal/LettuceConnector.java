@@ -131,7 +131,7 @@ final class LettuceConnector {
         // completing after would be nobody's.
         connecting.thenAccept(connection -> {
             if (shutdown.get()) {
-                QuietClose.close(connection).subscribe(null, error -> { });
+                QuietClose.close(connection).subscribe(null, QuietClose::logLateCloseFailure);
             }
         });
         return connecting;

@@ -1,5 +1,7 @@
 package io.symphony.redis.connection.internal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.api.StatefulConnection;
 import reactor.core.publisher.Mono;
@@ -11,7 +13,17 @@ import reactor.core.publisher.Mono;
  */
 public final class QuietClose {
 
+    private static final Logger log = LoggerFactory.getLogger(QuietClose.class);
+
     private QuietClose() {
+    }
+
+    /**
+     * Log the failure of a close that nobody awaits (a connection that arrived after its subscriber cancelled): at
+     * DEBUG, since the connection is being discarded either way and its client's shutdown closes it too.
+     */
+    public static void logLateCloseFailure(Throwable error) {
+        log.debug("Closing a connection nobody awaits failed", error);
     }
 
     /** Close the connection unless it is closed already; completes when it is closed. */

@@ -1,5 +1,6 @@
 package io.symphony.redis.connection.internal;
 
+import io.symphony.redis.RuntimeClosedException;
 import io.symphony.redis.connection.PoolExhaustedException;
 import io.symphony.redis.connection.internal.PooledTarget;
 import io.symphony.redis.connection.internal.ConnectionManager;
@@ -175,7 +176,7 @@ class PooledTargetIntegrationTests {
                             .failsWithin(Duration.ofSeconds(5))
                             .withThrowableThat()
                             .havingRootCause()
-                            .isInstanceOf(IllegalStateException.class)
+                            .isInstanceOf(RuntimeClosedException.class)
                             .withMessageContaining("closed");
                 }
             }
