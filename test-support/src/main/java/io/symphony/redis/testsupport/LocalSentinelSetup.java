@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,41 @@ public final class LocalSentinelSetup implements AutoCloseable {
      */
     public static LocalSentinelSetup start(String... extraServerArgs) {
         Objects.requireNonNull(extraServerArgs, "extraServerArgs");
+        return startWith(null, extraServerArgs);
+    }
+
+    /**
+     * Start the set-up as {@link #start(String...)} does, with {@code password} protecting both data nodes
+     * ({@code requirepass}, and {@code masterauth} so the replica can sync and either node can become the other's
+     * replica) and given to the sentinels ({@code sentinel auth-pass}). The sentinels themselves ask for no password.
+     * {@link #uri()} does not hold the password: a client puts it in the user info
+     * ({@code redis-sentinel://:password@...}), which Lettuce uses for the data nodes only. {@link #primary()} and
+     * {@link #replica()} authenticate their {@code sync} connections.
+     *
+     * @param password the data nodes' password: not empty, no whitespace, no {@code "}
+     * @throws IllegalArgumentException when the password is empty or holds whitespace or {@code "}, or the extra
+     *     arguments set {@code --port}, {@code --bind} or {@code --daemonize}
+     * @throws IllegalStateException as {@link #start(String...)}
+     */
+    public static LocalSentinelSetup startWithPassword(String password, String... extraServerArgs) {
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(extraServerArgs, "extraServerArgs");
+        if (password.isEmpty() || password.chars().anyMatch(c -> Character.isWhitespace(c) || c == '"')) {
+            throw new IllegalArgumentException("password must be non-empty, without whitespace or '\"'");
+        }
+        return startWith(password, extraServerArgs);
+    }
+
+    private static LocalSentinelSetup startWith(@Nullable String password, String... extraServerArgs) {
+        List<String> serverArgs = new ArrayList<>();
+        if (password != null) {
+            serverArgs.addAll(List.of("--requirepass", password, "--masterauth", password));
+        }
+        serverArgs.addAll(List.of(extraServerArgs));
+        return startNodes(password, serverArgs.toArray(String[]::new));
+    }
+
+    private static LocalSentinelSetup startNodes(@Nullable String password, String... extraServerArgs) {
         Path directory = createDirectory();
         List<PrivateRedisServer> nodes = new ArrayList<>();
         List<RedisProcess> sentinels = new ArrayList<>();
@@ -86,7 +122,7 @@ public final class LocalSentinelSetup implements AutoCloseable {
                     () -> isLinkedReplicaOf(replica, primary.port()), READY_TIMEOUT, replica::toString);
             RedisBinary binary = RedisBinary.resolve();
             for (int i = 0; i < SENTINELS; i++) {
-                Path config = writeSentinelConfig(directory, i, primary.port());
+                Path config = writeSentinelConfig(directory, i, primary.port(), password);
                 sentinels.add(RedisProcess.startWithConfigFileOnFreePort(binary, config, List.of("--sentinel")));
             }
         } catch (RuntimeException e) {
@@ -347,12 +383,13 @@ public final class LocalSentinelSetup implements AutoCloseable {
         return args.toArray(String[]::new);
     }
 
-    private static Path writeSentinelConfig(Path directory, int index, int primaryPort) {
+    private static Path writeSentinelConfig(Path directory, int index, int primaryPort, @Nullable String password) {
         String config = String.join("\n",
                 "sentinel monitor " + MASTER_NAME + " " + RedisProcess.HOST + " " + primaryPort + " " + QUORUM,
                 "sentinel down-after-milliseconds " + MASTER_NAME + " " + DOWN_AFTER.toMillis(),
                 "sentinel failover-timeout " + MASTER_NAME + " " + FAILOVER_TIMEOUT.toMillis(),
                 "sentinel parallel-syncs " + MASTER_NAME + " 1",
+                password == null ? "" : "sentinel auth-pass " + MASTER_NAME + " \"" + password + "\"",
                 "");
         Path file = directory.resolve("sentinel-" + index + ".conf");
         try {

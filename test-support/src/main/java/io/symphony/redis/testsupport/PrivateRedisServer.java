@@ -3,6 +3,7 @@ package io.symphony.redis.testsupport;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@code redis-server} process owned by one test, for what the shared server must not see: killing and
@@ -21,9 +22,10 @@ public final class PrivateRedisServer implements AutoCloseable {
     private RedisProcess process;
     private boolean closed;
 
-    private PrivateRedisServer(RedisProcess process) {
+    private PrivateRedisServer(RedisProcess process, @Nullable String password) {
         this.process = process;
-        this.connections = new AssertionConnections("redis://" + RedisProcess.HOST + ":" + process.port());
+        this.connections = new AssertionConnections("redis://" + (password == null ? "" : ":" + password + "@")
+                + RedisProcess.HOST + ":" + process.port());
     }
 
     /**
@@ -44,7 +46,19 @@ public final class PrivateRedisServer implements AutoCloseable {
 
     private static PrivateRedisServer start(RedisBinary binary, String... extraArgs) {
         Objects.requireNonNull(extraArgs, "extraArgs");
-        return new PrivateRedisServer(RedisProcess.startOnFreePort(binary, List.of(extraArgs)));
+        return new PrivateRedisServer(RedisProcess.startOnFreePort(binary, List.of(extraArgs)),
+                requirePass(extraArgs));
+    }
+
+    /** The value of the last {@code --requirepass} argument, which {@link #sync(int)} authenticates with. */
+    private static @Nullable String requirePass(String... args) {
+        String password = null;
+        for (int i = 0; i + 1 < args.length; i++) {
+            if ("--requirepass".equals(args[i])) {
+                password = args[i + 1];
+            }
+        }
+        return password;
     }
 
     /** Return the address the server binds to, {@code 127.0.0.1}. */
@@ -57,7 +71,7 @@ public final class PrivateRedisServer implements AutoCloseable {
         return process.port();
     }
 
-    /** Return {@code redis://127.0.0.1:port}, without a DB. */
+    /** Return {@code redis://127.0.0.1:port}, without a DB and without the {@code --requirepass} password. */
     public String uri() {
         return "redis://" + host() + ":" + port();
     }
@@ -86,7 +100,8 @@ public final class PrivateRedisServer implements AutoCloseable {
 
     /**
      * Return raw synchronous Lettuce commands on {@code db}, cached per DB until the server stops, is killed or is
-     * closed. While the server is down they fail fast with a {@code RedisConnectionException} or
+     * closed; they authenticate with the {@code --requirepass} argument, if the server was started with one. While
+     * the server is down they fail fast with a {@code RedisConnectionException} or
      * {@code RedisException} instead of waiting.
      *
      * @throws IllegalStateException when the server is closed

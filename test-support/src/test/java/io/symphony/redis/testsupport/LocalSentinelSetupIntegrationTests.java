@@ -69,6 +69,33 @@ class LocalSentinelSetupIntegrationTests {
     }
 
     @Test
+    void startWithPassword_protectsBothDataNodes_replicatesAndFailsOverWithIt() {
+        try (LocalSentinelSetup setup = LocalSentinelSetup.startWithPassword("kit-Pw-3c9a")) {
+            PrivateRedisServer primary = setup.primary();
+            PrivateRedisServer replica = setup.replica();
+            assertThat(setup.uri()).doesNotContain("kit-Pw-3c9a");
+            RedisClient client = RedisClient.create();
+            try {
+                assertThatThrownBy(() -> client.connect(RedisURI.create(primary.uri())).sync().get("k"))
+                        .hasStackTraceContaining("NOAUTH");
+                try (StatefulRedisConnection<String, String> connection = client.connect(
+                        RedisURI.create(setup.uri().replace("redis-sentinel://", "redis-sentinel://:kit-Pw-3c9a@")))) {
+                    connection.sync().set("via", "sentinel");
+                }
+            } finally {
+                client.shutdown();
+            }
+            assertThat(primary.sync(0).waitForReplication(1, 5_000)).as("replica syncs with masterauth").isEqualTo(1);
+            assertThat(replica.sync(0).get("via")).isEqualTo("sentinel");
+
+            setup.killPrimaryAndAwaitFailover(Duration.ofSeconds(30));
+
+            assertThat(setup.primary()).as("sentinels fail over with auth-pass").isSameAs(replica);
+            assertThat(replica.sync(0).set("after", "failover")).isEqualTo("OK");
+        }
+    }
+
+    @Test
     void close_stopsEveryProcessItStarted() {
         LocalSentinelSetup setup = LocalSentinelSetup.start();
         List<Long> pids = setup.pids();
