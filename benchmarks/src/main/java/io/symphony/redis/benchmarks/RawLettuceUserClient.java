@@ -31,7 +31,7 @@ final class RawLettuceUserClient implements UserRecordClient {
         this.client = client;
         this.connection = client.connect();
         this.commands = connection.reactive();
-        this.sha = connection.sync().scriptLoad(SameScripts.source("io.symphony.redis.ops.AtomicOps",
+        this.sha = connection.sync().scriptLoad(SameScripts.source("io.symphony.redis.ops.internal.AtomicOps",
                 "HSET_PEXPIRE"));
     }
 
