@@ -3,12 +3,8 @@ package io.symphony.redis.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.config.internal.ConfigAccess;
@@ -22,10 +18,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -49,34 +43,18 @@ class SecretsFailoverIntegrationTests {
     private static final List<String> CAPTURED = List.of("io.symphony", "io.lettuce");
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Map<String, Level> savedLevels = new HashMap<>();
+    private final DebugLogCapture capture = new DebugLogCapture(CAPTURED);
     /** Awaitility polls on a thread of its own. */
     private final List<String> texts = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void captureDebugLogs() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        appender.setContext(context);
-        appender.start();
-        for (String name : CAPTURED) {
-            Logger logger = context.getLogger(name);
-            savedLevels.put(name, logger.getLevel());
-            logger.setLevel(Level.DEBUG);
-            logger.setAdditive(false); // DEBUG goes to the list only, not to the console
-            logger.addAppender(appender);
-        }
+        capture.start();
     }
 
     @AfterEach
     void restoreLogging() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        for (String name : CAPTURED) {
-            Logger logger = context.getLogger(name);
-            logger.detachAppender(appender);
-            logger.setLevel(savedLevels.get(name));
-            logger.setAdditive(true);
-        }
+        capture.stop();
     }
 
     @Test
@@ -141,11 +119,7 @@ class SecretsFailoverIntegrationTests {
     }
 
     private List<String> lines() {
-        List<ILoggingEvent> events;
-        synchronized (appender) { // Lettuce threads may still log; the appender appends under this lock
-            events = new ArrayList<>(appender.list);
-        }
-        return events.stream()
+        return capture.events().stream()
                 .map(event -> event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage()
                         + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(
                                 event.getThrowableProxy())))

@@ -4,12 +4,8 @@ import io.symphony.redis.config.internal.ConfigAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.lettuce.core.KillArgs;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.config.TlsOptions;
@@ -24,12 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import reactor.test.StepVerifier;
 
 /**
@@ -48,35 +42,19 @@ class SecretsIntegrationTests {
     private static final Duration START = Duration.ofSeconds(90);
     private static final List<String> CAPTURED = List.of("io.symphony", "io.lettuce", "io.netty");
 
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-    private final Map<String, Level> savedLevels = new java.util.HashMap<>();
+    private final DebugLogCapture capture = new DebugLogCapture(CAPTURED);
     private final List<String> texts = new ArrayList<>();
     private final List<SymphonyRuntime> runtimes = new ArrayList<>();
 
     @BeforeEach
     void captureDebugLogs() {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        appender.setContext(context);
-        appender.start();
-        for (String name : CAPTURED) {
-            Logger logger = context.getLogger(name);
-            savedLevels.put(name, logger.getLevel());
-            logger.setLevel(Level.DEBUG);
-            logger.setAdditive(false); // DEBUG goes to the list only, not to the console
-            logger.addAppender(appender);
-        }
+        capture.start();
     }
 
     @AfterEach
     void restoreLogging() {
         runtimes.forEach(runtime -> runtime.close().block(Duration.ofSeconds(30)));
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        for (String name : CAPTURED) {
-            Logger logger = context.getLogger(name);
-            logger.detachAppender(appender);
-            logger.setLevel(savedLevels.get(name));
-            logger.setAdditive(true);
-        }
+        capture.stop();
     }
 
     @Test
@@ -140,11 +118,7 @@ class SecretsIntegrationTests {
     }
 
     private List<String> lines() {
-        List<ILoggingEvent> events;
-        synchronized (appender) { // Lettuce threads may still log; the appender appends under this lock
-            events = new ArrayList<>(appender.list);
-        }
-        return events.stream()
+        return capture.events().stream()
                 .map(event -> event.getLevel() + " " + event.getLoggerName() + " " + event.getFormattedMessage()
                         + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(
                                 event.getThrowableProxy())))
