@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -131,9 +132,9 @@ public final class TriggerListener {
     /**
      * Start listening and sweeping.
      *
-     * <p>Cancelling the returned {@code Mono} (or a {@code timeout} on it) stops what it started: the event
-     * subscription and its pub/sub connection (also one still connecting), and the sweeper; the listener can then be
-     * started again.
+     * <p>Cancelling the returned {@code Mono} before it completes (or a {@code timeout} on it) stops what it
+     * started: the event subscription and its pub/sub connection (also one still connecting), and the sweeper; the
+     * listener can then be started again. A cancel after it completed does nothing: use {@link #stop()}.
      *
      * @return completes once the keyspace-event subscription is confirmed (the sweeper runs from the start); fails
      *     with {@link KeyspaceEventsUnavailableException} when the server cannot send expiry events, and with
@@ -184,8 +185,14 @@ public final class TriggerListener {
                         fresh.disposeRenewals();
                         fresh.done.tryEmitEmpty();
                     });
+            // doFinally, not doOnCancel: a cancel that arrives after start() completed (StepVerifier, Mono.when on
+            // a sibling's error) must be a no-op (Reactive Streams 1.6, 3.7), not silently stop a running listener.
             return Mono.firstWithSignal(connected, started.asMono())
-                    .doOnCancel(() -> abandon(fresh));
+                    .doFinally(signal -> {
+                        if (signal == SignalType.CANCEL) {
+                            abandon(fresh);
+                        }
+                    });
         });
     }
 
