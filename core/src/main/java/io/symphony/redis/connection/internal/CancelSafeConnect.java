@@ -2,9 +2,11 @@ package io.symphony.redis.connection.internal;
 
 import io.lettuce.core.api.StatefulConnection;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -24,14 +26,26 @@ public final class CancelSafeConnect {
         return Mono.defer(() -> {
             CompletableFuture<C> future = connect.get().toCompletableFuture();
             AtomicBoolean delivered = new AtomicBoolean();
-            return Mono.fromFuture(future, true)
+            AtomicBoolean cancelled = new AtomicBoolean();
+            // A connect that fails after the cancel has nobody to tell (the shutdown that follows a cancel fails the
+            // connects in flight): end empty instead of an error Reactor would log as dropped.
+            CompletableFuture<@Nullable C> outcome = future.handle((connection, error) -> {
+                if (error == null || cancelled.get()) {
+                    return error == null ? connection : null;
+                }
+                throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+            });
+            return Mono.fromFuture(outcome, true)
                     .doOnNext(connection -> delivered.set(true))
-                    .doOnCancel(() -> future.thenAccept(connection -> {
-                        if (!delivered.get()) {
-                            // Nothing awaits this close: the subscriber that wanted the connection is gone.
-                            QuietClose.close(connection).subscribe(null, QuietClose::logLateCloseFailure);
-                        }
-                    }));
+                    .doOnCancel(() -> {
+                        cancelled.set(true);
+                        future.thenAccept(connection -> {
+                            if (!delivered.get()) {
+                                // Nothing awaits this close: the subscriber that wanted the connection is gone.
+                                QuietClose.close(connection).subscribe(null, QuietClose::logLateCloseFailure);
+                            }
+                        });
+                    });
         });
     }
 }

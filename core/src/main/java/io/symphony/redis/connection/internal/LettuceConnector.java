@@ -14,6 +14,7 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
+import io.symphony.redis.RuntimeClosedException;
 import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.connection.internal.QuietClose;
@@ -25,15 +26,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Creates the Lettuce clients and connections; one standalone client, one cluster client per seed set. */
 final class LettuceConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(LettuceConnector.class);
 
     /**
      * Least time between two topology reloads caused by a failing node (reconnects, MOVED, uncovered slots).
@@ -46,6 +55,13 @@ final class LettuceConnector {
     /** Topology reload when nothing fails: catches a manual failover or resharding that breaks no connection. */
     static final Duration PERIODIC_REFRESH = Duration.ofSeconds(5);
 
+    /**
+     * Longest wait of {@link #shutdown()} for the connects in flight to settle before it shuts the clients down. A
+     * connect on a reachable server settles in milliseconds; one whose handshake hangs (a server that accepts TCP and
+     * never answers) has an active channel by then, which the client's shutdown closes.
+     */
+    static final Duration CONNECT_SETTLE_GRACE = Duration.ofSeconds(1);
+
     private final ClientResources resources;
     private final SymphonyRedisConfig config;
     private final RedisClient standalone;
@@ -55,6 +71,8 @@ final class LettuceConnector {
     private final AtomicBoolean shutdown = new AtomicBoolean();
     /** Standalone clients of endpoints with TLS options (SSL options are per client in Lettuce). */
     private final Map<TlsOptions, RedisClient> tlsClients = new LinkedHashMap<>();
+    /** Connects started and not settled yet (guarded by {@code this} together with {@link #shutdown}). */
+    private final Set<CompletableFuture<?>> connecting = ConcurrentHashMap.newKeySet();
 
     LettuceConnector(ClientResources resources, SymphonyRedisConfig config) {
         this.resources = resources;
@@ -70,6 +88,7 @@ final class LettuceConnector {
     /** The standalone client for the endpoint's TLS options: one per distinct options, the shared one without. */
     private synchronized RedisClient standalone(PoolEndpoint endpoint) {
         @Nullable TlsOptions tls = endpoint.tls();
+        // called by tracked() under this lock after its shutdown check: no client is created after shutdown()
         if (tls == null) {
             return standalone;
         }
@@ -91,15 +110,13 @@ final class LettuceConnector {
      */
     Mono<StatefulConnection<String, String>> connect(PoolEndpoint endpoint) {
         if (endpoint.cluster()) {
-            return clusterClient(endpoint)
-                    .flatMap(client -> Mono.fromCompletionStage(() -> closedAfterShutdown(
-                            client.connectAsync(StringCodec.UTF8))))
+            return Mono.defer(() -> clusterClient(endpoint))
+                    .flatMap(client -> tracked(() -> client.connectAsync(StringCodec.UTF8)))
                     .map(connection -> (StatefulConnection<String, String>) connection)
                     .onErrorMap(error -> TlsFailures.translate(endpoint, error));
         }
         RedisURI uri = endpoint.uris().get(0);
-        return Mono.fromCompletionStage(() -> closedAfterShutdown(
-                        standalone(endpoint).connectAsync(StringCodec.UTF8, handshakeBounded(uri))))
+        return tracked(() -> standalone(endpoint).connectAsync(StringCodec.UTF8, handshakeBounded(uri)))
                 .map(connection -> {
                     connection.setTimeout(uri.getTimeout());
                     return (StatefulConnection<String, String>) connection;
@@ -123,6 +140,28 @@ final class LettuceConnector {
             copy.withSentinelMasterId(uri.getSentinelMasterId());
         }
         return copy.build();
+    }
+
+    /**
+     * Start the connect unless the connector is shut down, and remember it until it settles, so that
+     * {@link #shutdown()} can wait for it. A cancelled subscriber does not cancel the Lettuce connect (Lettuce cannot
+     * abort it; cancelling its future only hides the connection it still opens): the connection is closed when it
+     * arrives.
+     */
+    private <C extends StatefulConnection<String, String>> Mono<C> tracked(Supplier<CompletionStage<C>> connect) {
+        return CancelSafeConnect.connect(() -> {
+            CompletableFuture<C> future;
+            synchronized (this) {
+                if (shutdown.get()) {
+                    return CompletableFuture.failedFuture(
+                            new RuntimeClosedException("Symphony Redis is closed: no connection is opened any more"));
+                }
+                future = connect.get().toCompletableFuture();
+                connecting.add(future);
+            }
+            future.whenComplete((connection, error) -> connecting.remove(future));
+            return closedAfterShutdown(future);
+        });
     }
 
     private <C extends StatefulConnection<String, String>> CompletionStage<C> closedAfterShutdown(
@@ -150,6 +189,10 @@ final class LettuceConnector {
      * set; its failure (no seed answers) fails every connect of that set.
      */
     private synchronized Mono<RedisClusterClient> clusterClient(PoolEndpoint endpoint) {
+        if (shutdown.get()) {
+            // a client created now would never be shut down
+            return Mono.error(new RuntimeClosedException("Symphony Redis is closed: no connection is opened any more"));
+        }
         return clusterTopologies.computeIfAbsent(endpoint.targetIdentity(), identity -> {
             RedisClusterClient client = newClusterClient(endpoint);
             clusterClients.add(client);
@@ -185,23 +228,49 @@ final class LettuceConnector {
         return ((StatefulRedisConnection<String, String>) connection).reactive();
     }
 
-    /** Shut every client down, closing the connections still open; calling it again completes at once. */
+    /**
+     * Shut every client down, closing the connections still open; calling it again completes at once. Connects started
+     * later fail, and the connects in flight get up to {@link #CONNECT_SETTLE_GRACE} to settle first: Lettuce's
+     * shutdown closes only active channels and then releases the event loops, and a channel whose registration is
+     * still queued on an event loop that shuts down is registered after the loop closed its channels, so its socket
+     * stays open (a server connection with nobody reading it) and, depending on the timing, an event loop thread
+     * outlives the shutdown.
+     */
     Mono<Void> shutdown() {
         return Mono.defer(() -> {
-            if (!shutdown.compareAndSet(false, true)) {
-                return Mono.empty();
-            }
             List<RedisClusterClient> clients;
             List<RedisClient> standaloneClients = new ArrayList<>();
+            List<CompletableFuture<?>> inFlight;
             synchronized (this) {
+                if (!shutdown.compareAndSet(false, true)) {
+                    return Mono.empty();
+                }
                 clients = List.copyOf(clusterClients);
                 standaloneClients.addAll(tlsClients.values());
+                inFlight = List.copyOf(connecting);
             }
             standaloneClients.add(standalone);
-            return Flux.concat(Flux.fromIterable(clients).map(LettuceConnector::shutdownLater))
+            return settled(inFlight)
+                    .thenMany(Flux.concat(Flux.fromIterable(clients).map(LettuceConnector::shutdownLater)))
                     .thenMany(Flux.concat(Flux.fromIterable(standaloneClients).map(LettuceConnector::shutdownLater)))
                     .then();
         });
+    }
+
+    /** Completes when every connect settled (a connection that arrives is closed), or after the grace. */
+    private Mono<Void> settled(List<CompletableFuture<?>> inFlight) {
+        if (inFlight.isEmpty()) {
+            return Mono.empty();
+        }
+        CompletableFuture<?>[] outcomes = inFlight.stream()
+                .map(future -> future.handle((connection, error) -> null))
+                .toArray(CompletableFuture[]::new);
+        Duration grace = config.connectTimeout().compareTo(CONNECT_SETTLE_GRACE) < 0
+                ? config.connectTimeout() : CONNECT_SETTLE_GRACE;
+        return Mono.fromFuture(CompletableFuture.allOf(outcomes), true)
+                .timeout(grace, Mono.fromRunnable(() -> log.debug(
+                        "{} of {} connects still in flight after {}; shutting the clients down", connecting.size(),
+                        inFlight.size(), grace)));
     }
 
     private static Mono<Void> shutdownLater(RedisClient client) {
