@@ -1,5 +1,7 @@
 package io.symphony.redis.repository.internal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.symphony.redis.context.SymphonyContext;
 import io.symphony.redis.context.TenantScope;
 import io.symphony.redis.repository.RedisSharedState;
@@ -21,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * pool, default TTL in ms) and the propagators' values ({@code x}: name to value).
  */
 public final class TriggerContextCodec {
+
+    private static final Logger log = LoggerFactory.getLogger(TriggerContextCodec.class);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -82,6 +86,9 @@ public final class TriggerContextCodec {
             RedisSharedState state = new RedisSharedState(support, tenant, user).onPool(pool)
                     .withDefaultTtl(Duration.ofMillis(ttl.longValue()));
             restored = SharedStateContext.bind(state).apply(restored);
+        } else if (snapshot.containsKey("ss")) {
+            log.warn("Trigger context snapshot has a malformed shared-state entry; the handler runs without it: {}",
+                    snapshot.get("ss"));
         }
         if (snapshot.get("x") instanceof Map<?, ?> extra) {
             for (TriggerContextPropagator propagator : propagators) {
