@@ -43,9 +43,7 @@ final class HashStore {
     /** HSET of every field plus PEXPIRE, atomically (one Lua script). */
     Mono<Boolean> write(String key, Map<String, ?> data, Duration ttl, String alias) {
         Objects.requireNonNull(data, "data");
-        if (data.isEmpty()) {
-            requireNotEmpty(key, Map.of());
-        }
+        requireNotEmpty(key, data);
         Ttls.requirePositive(ttl, "ttl");
         data.keySet().forEach(HashStore::requireField);
         // Encoded per subscription: a value that cannot be encoded is an onError signal, like a decode failure.
@@ -90,12 +88,12 @@ final class HashStore {
         return support.ops().onPool(alias).hsetWithExpire(key, encoded, ttl).thenReturn(Boolean.TRUE);
     }
 
-    private static Map<String, String> requireNotEmpty(String key, Map<String, String> encoded) {
-        if (encoded.isEmpty()) {
+    private static <M extends Map<String, ?>> M requireNotEmpty(String key, M fields) {
+        if (fields.isEmpty()) {
             throw new IllegalArgumentException("Refusing to write an empty record to '" + key
                     + "': the original deletes the key on an empty upsert; call delete() for that");
         }
-        return encoded;
+        return fields;
     }
 
     private static Map<String, ?> stringKeys(String key, Map<?, ?> map) {
