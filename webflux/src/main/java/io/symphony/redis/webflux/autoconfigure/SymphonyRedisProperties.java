@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <pre>
  * symphony.redis.url=redis://localhost:6379          # one server, one DB per alias
  * symphony.redis.alias-urls.user=redis://cache:6379/11 # per alias, verbatim (others fall back to url)
- * symphony.redis.strategy=SHARED                     # or POOLED, SHARED_ROUND_ROBIN
+ * symphony.redis.strategy=SHARED_ROUND_ROBIN         # or SHARED (one connection), POOLED
  * symphony.redis.pool-size=8
  * symphony.redis.command-timeout=10s                 # also the tools' wait per Redis call
  * symphony.redis.listener.enabled=true               # run the trigger listener in this instance
@@ -46,7 +46,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("symphony.redis")
 public record SymphonyRedisProperties(@Nullable String url, @Nullable Map<String, String> aliasUrls,
-        @DefaultValue("SHARED") ConnectionStrategy strategy, @DefaultValue("8") int poolSize,
+        @DefaultValue("SHARED_ROUND_ROBIN") ConnectionStrategy strategy, @DefaultValue("8") int poolSize,
         @DefaultValue("10s") Duration commandTimeout, @DefaultValue Listener listener, @DefaultValue Web web,
         @Nullable Tls tls, @Nullable Map<String, Tls> aliasTls) {
 
