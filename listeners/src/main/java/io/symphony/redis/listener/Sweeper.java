@@ -20,7 +20,8 @@ import reactor.core.scheduler.Scheduler;
  * wait for a whole batch to fit, the sweeper sends nothing and looks again after {@link #BUSY_RECHECK}.
  *
  * <p><b>Next wake-up.</b> After a sweep that claimed a whole batch, at once (more are due); else when the next
- * entry or lease comes due (the script returns it, in the server's time), at the latest after {@code interval};
+ * entry or lease comes due (the script returns it, in the server's time), but no sooner than {@link #MIN_GAP} and at
+ * the latest after {@code interval};
  * after a failed sweep (an error, or no reply within {@code timeout}), after {@code interval}. The first failure of a
  * run is logged at WARN, the following ones at DEBUG until a sweep succeeds again.
  *
@@ -33,6 +34,11 @@ final class Sweeper {
     private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
     /** How soon the sweeper looks again while the hand-off queue has no room for a batch; costs no Redis call. */
     static final Duration BUSY_RECHECK = Duration.ofMillis(2);
+    /**
+     * The shortest pause after a sweep that did not fill its batch: entries coming due a fraction of a millisecond
+     * apart (thousands per second) share one script instead of one each, for at most this much more fire lag.
+     */
+    static final Duration MIN_GAP = Duration.ofMillis(3);
 
     private final IntFunction<Mono<TriggerStore.Sweep>> sweep;
     private final int batch;
@@ -115,7 +121,7 @@ final class Sweeper {
         } else if (result.nextWake() < 0) {
             nextDelay.set(max);
         } else {
-            nextDelay.set(Math.max(0, Math.min(max, result.nextWake() - result.now())));
+            nextDelay.set(Math.min(max, Math.max(MIN_GAP.toMillis(), result.nextWake() - result.now())));
         }
     }
 }

@@ -34,8 +34,8 @@ public final class TriggerListenerOptions {
     public static final int DEFAULT_MAX_WAITING_CLAIMS = 1_000;
     /** Default acknowledgements per ack script: 500. */
     public static final int DEFAULT_ACK_BATCH_SIZE = 500;
-    /** Default longest wait of an acknowledgement for others to share its script: 2 ms. */
-    public static final Duration DEFAULT_ACK_MAX_DELAY = Duration.ofMillis(2);
+    /** Default longest wait of an acknowledgement for others to share its script: 5 ms. */
+    public static final Duration DEFAULT_ACK_MAX_DELAY = Duration.ofMillis(5);
 
     private static final TriggerListenerOptions DEFAULTS = builder().build();
 
@@ -414,7 +414,8 @@ public final class TriggerListenerOptions {
         }
 
         /**
-         * Set the longest wait of an acknowledgement for others to share its script (default 2 ms).
+         * Set the longest wait of an acknowledgement for others to share its script (default 5 ms). It delays no
+         * handler: only when the claim is closed.
          *
          * @throws IllegalArgumentException if shorter than 1 ms
          */

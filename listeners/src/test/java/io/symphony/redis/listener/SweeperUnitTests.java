@@ -92,6 +92,26 @@ class SweeperUnitTests {
     }
 
     @Test
+    void partialSweep_isFollowedNoSoonerThanTheMinimumGap_soEntriesDueTogetherShareAScript() {
+        Sweeper sweeper = sweeper(5, 1_000);
+        reply(() -> Mono.just(sweep(1, 0)));      // the next entry is due at once (thousands per second)
+        reply(() -> Mono.just(sweep(2, 1)));
+
+        StepVerifier.withVirtualTime(() -> sweeper.run(stopping.asMono(), taken::add), () -> time, Long.MAX_VALUE)
+                .expectSubscription()
+                .expectNextCount(1)
+                .expectNoEvent(Sweeper.MIN_GAP.minusMillis(1))
+                .thenAwait(Duration.ofMillis(1))
+                .expectNextCount(1)
+                .thenAwait(Sweeper.MIN_GAP)
+                .expectNextCount(1)
+                .then(stopping::tryEmitEmpty)
+                .verifyComplete();
+
+        assertThat(sentAt()).containsExactly(0L, 3L, 6L);
+    }
+
+    @Test
     void batchSize_isClaimedWhateverTheHandlerSlots_butOnlyWhileTheHandOffHasRoom() {
         // capacity 8, batch 5: a sweep goes out only while at most 3 claims wait locally.
         Sweeper sweeper = sweeper(5, 8);

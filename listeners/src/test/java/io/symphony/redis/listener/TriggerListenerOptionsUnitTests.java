@@ -79,7 +79,7 @@ class TriggerListenerOptionsUnitTests {
                 .isEqualTo(1_000);
         assertThat(options.ackBatchSize()).isEqualTo(TriggerListenerOptions.DEFAULT_ACK_BATCH_SIZE).isEqualTo(500);
         assertThat(options.ackMaxDelay()).isEqualTo(TriggerListenerOptions.DEFAULT_ACK_MAX_DELAY)
-                .isEqualTo(Duration.ofMillis(2));
+                .isEqualTo(Duration.ofMillis(5));
         assertThat(options.handlerScheduler()).isSameAs(Schedulers.boundedElastic());
         assertThat(ExpiryEventsOptions.defaults().pool()).isEqualTo("expiry");
         assertThat(RetryPolicy.defaults().maxAttempts()).isEqualTo(RetryPolicy.DEFAULT_MAX_ATTEMPTS);
