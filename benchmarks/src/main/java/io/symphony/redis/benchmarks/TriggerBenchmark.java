@@ -13,6 +13,7 @@ import io.symphony.redis.repository.RedisTrigger;
 import io.symphony.redis.repository.SymphonyRepositories;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import io.symphony.redis.testsupport.PrivateRedisServer;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,7 +100,7 @@ final class TriggerBenchmark {
     /** The figures of one shape on one path. */
     record Row(Shape shape, String path, int noise, int handled, int duplicates, long p50, long p99, long max,
             double perSecond, @Nullable Long scripts, @Nullable Boolean leftEmpty, long writeOverrunMillis,
-            Map<TriggerEvent.Source, Long> sources) {
+            Map<TriggerEvent.Source, Long> sources, double cpuMicrosPerTrigger) {
 
         boolean exactlyOnce() {
             return handled == shape.n() && duplicates == 0 && (leftEmpty == null || leftEmpty);
@@ -132,9 +133,10 @@ final class TriggerBenchmark {
     }
 
     private static Row print(Row row) {
-        System.out.printf("%-16s %-15s handled=%d dup=%d lag p50=%d p99=%d max=%d ms  %.0f/s scripts=%s empty=%s %s%n",
-                row.shape().name(), row.path(), row.handled(), row.duplicates(), row.p50(), row.p99(), row.max(),
-                row.perSecond(), row.scripts(), row.leftEmpty(), row.sources());
+        System.out.printf("%-16s %-15s handled=%d dup=%d lag p50=%d p99=%d max=%d ms  %.0f/s scripts=%s empty=%s %s "
+                + "cpu=%.1f us/trigger%n", row.shape().name(), row.path(), row.handled(), row.duplicates(), row.p50(),
+                row.p99(), row.max(), row.perSecond(), row.scripts(), row.leftEmpty(), row.sources(),
+                row.cpuMicrosPerTrigger());
         return row;
     }
 
@@ -160,6 +162,7 @@ final class TriggerBenchmark {
         listener.start().block(Duration.ofSeconds(30)); // allowed-blocking: benchmark driver
         RedisTrigger repository = SymphonyRepositories.of(runtime).trigger(TENANT);
         long overrun = write(shape, recorder, i -> repository.set(ACTION, id(i), recorder.ttl(i)).then());
+        recorder.cpuFrom = processCpuNanos();
         server.sync(EXPIRY_DB).configResetstat();
         recorder.awaitAll(Duration.ofSeconds(120));
         listener.stop().block(Duration.ofSeconds(120)); // allowed-blocking: benchmark driver
@@ -188,6 +191,7 @@ final class TriggerBenchmark {
             KeyFactory keys = runtime.keys();
             long overrun = write(shape, recorder, i -> expiry.set(keys.triggerKey(TENANT, ACTION, id(i)),
                     "trigger:2026-01-01T00:00:00", SetArgs.Builder.px(recorder.ttl(i).toMillis())).then());
+            recorder.cpuFrom = processCpuNanos();
             recorder.awaitAll(plan.eventCap().plusMillis(shape.dueOffsetMillis(shape.n() - 1)));
             return recorder.row(shape, "keyspace events", plan.noise(), null, null, overrun);
         } finally {
@@ -219,6 +223,14 @@ final class TriggerBenchmark {
         return Math.max(0, System.currentTimeMillis() - first);
     }
 
+    /** CPU time of this whole process so far (every thread, JIT and GC included), or -1 if the JVM cannot tell. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
     private static String id(int i) {
         return "o" + i;
     }
@@ -238,6 +250,9 @@ final class TriggerBenchmark {
         final AtomicInteger distinct = new AtomicInteger();
         final Map<TriggerEvent.Source, LongAdder> sources = new ConcurrentHashMap<>();
         final int n;
+        /** Process CPU time at the end of the writes and when the last occurrence started (or the wait gave up). */
+        volatile long cpuFrom = -1;
+        volatile long cpuTo = -1;
 
         Recorder(int n) {
             this.n = n;
@@ -267,6 +282,7 @@ final class TriggerBenchmark {
             while (distinct.get() < n && System.currentTimeMillis() < deadline) {
                 Mono.delay(Duration.ofMillis(20)).block(); // allowed-blocking: benchmark driver
             }
+            cpuTo = processCpuNanos();
         }
 
         Row row(Shape shape, String path, int noise, @Nullable Long scripts, @Nullable Boolean empty, long overrun) {
@@ -290,7 +306,8 @@ final class TriggerBenchmark {
             return new Row(shape, path, noise, k, duplicates, percentile(lags, 0.50), percentile(lags, 0.99),
                     lags.length == 0 ? -1 : lags[lags.length - 1], k / seconds, scripts, empty, overrun,
                     sources.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum(),
-                            (a, b) -> a, () -> new EnumMap<>(TriggerEvent.Source.class))));
+                            (a, b) -> a, () -> new EnumMap<>(TriggerEvent.Source.class))),
+                    cpuFrom < 0 || cpuTo < 0 || k == 0 ? -1 : (cpuTo - cpuFrom) / 1000.0 / k);
         }
 
         private static long percentile(long[] sorted, double p) {

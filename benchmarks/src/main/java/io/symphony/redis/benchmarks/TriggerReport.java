@@ -45,21 +45,25 @@ final class TriggerReport {
                 + "the time from the first due time to the last start. Scripts are the listener's `EVALSHA`+`EVAL` "
                 + "calls from `INFO commandstats`, from after the writes to after `stop()`; *exactly once* means each "
                 + "occurrence ran once and the due-index, in-flight set and tokens were empty after `stop()`; "
-                + "*claimed by* tells which path claimed the occurrences (the sweeper, or a keyspace event).");
+                + "*claimed by* tells which path claimed the occurrences (the sweeper, or a keyspace event); *JVM CPU "
+                + "µs per trigger* is the CPU time of the whole benchmark process (every thread, JIT and GC included) "
+                + "from the end of the writes until the last occurrence started, over the occurrences: unlike "
+                + "triggers/s it hardly depends on what else runs on the machine.");
         line("");
     }
 
     private void table(List<TriggerBenchmark.Row> rows) {
         line("| load | path | other TTL keys | occurrences | handled | exactly once | lag p50 | p99 | max "
-                + "| triggers/s | listener scripts | scripts per trigger | claimed by |");
-        line("|---|---|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|---|");
+                + "| triggers/s | listener scripts | scripts per trigger | claimed by | JVM CPU µs per trigger |");
+        line("|---|---|--:|--:|--:|---|--:|--:|--:|--:|--:|--:|---|--:|");
         for (TriggerBenchmark.Row r : rows) {
             line("| " + r.shape().name() + " | " + r.path() + " | " + count(r.noise()) + " | " + count(r.shape().n())
                     + " | " + count(r.handled()) + " | " + once(r) + " | " + r.p50() + " | " + r.p99() + " | "
                     + r.max() + " | " + count(Math.round(r.perSecond())) + " | "
                     + (r.scripts() == null ? "-" : count(r.scripts())) + " | "
                     + (r.scripts() == null ? "-" : String.format(Locale.ROOT, "%.3f", perTrigger(r))) + " | "
-                    + sources(r) + " |");
+                    + sources(r) + " | " + (r.cpuMicrosPerTrigger() < 0 ? "-"
+                    : String.format(Locale.ROOT, "%.1f", r.cpuMicrosPerTrigger())) + " |");
         }
         List<TriggerBenchmark.Row> overran = rows.stream().filter(r -> r.writeOverrunMillis() > 0).toList();
         if (!overran.isEmpty()) {
