@@ -90,26 +90,12 @@ final class HandlerRunner {
      * its ack, or once it was dead-lettered or given back. Never fails.
      */
     Mono<Void> run(Claim claim, Closer closer) {
-        return run(claim, closer, false);
-    }
-
-    /**
-     * As {@link #run(Claim, Closer)}, but the first attempt starts on the calling thread, which must be a thread of
-     * the options' handler scheduler (the listener's dispatch lanes run there): no hand-off per occurrence, which on a
-     * busy machine costs a thread wake-up each. Retries still start on the handler scheduler (their backoff ends on
-     * a timer thread).
-     */
-    Mono<Void> runOnHandlerThread(Claim claim, Closer closer) {
-        return run(claim, closer, true);
-    }
-
-    private Mono<Void> run(Claim claim, Closer closer, boolean firstHere) {
         AtomicBoolean handedOver = new AtomicBoolean();
         Mono<Void> ack = Mono.fromRunnable(() -> {
             handedOver.set(true);
             closer.ack(claim);
         });
-        return Mono.defer(() -> work(claim, ack, firstHere))
+        return Mono.defer(() -> work(claim, ack))
                 .onErrorResume(this::logged)
                 .doFinally(signal -> {
                     if (!handedOver.get()) {
@@ -118,7 +104,7 @@ final class HandlerRunner {
                 });
     }
 
-    private Mono<Void> work(Claim claim, Mono<Void> ack, boolean firstHere) {
+    private Mono<Void> work(Claim claim, Mono<Void> ack) {
         Optional<TriggerKey> parsed = keys.parseTrigger(claim.key());
         if (parsed.isEmpty()) {
             log.warn("Dropping index entry '{}': not a trigger key of this key factory", claim.key());
@@ -128,12 +114,11 @@ final class HandlerRunner {
         TriggerEvent event = new TriggerEvent(key.tenant(), key.action(), key.identifier(), key.key(),
                 Instant.ofEpochMilli(claim.dueMillis()), claim.source());
         return registry.lookup(key.action(), key.key())
-                .map(handler -> attempt(handler, event, claim, ack, firstHere))
+                .map(handler -> attempt(handler, event, claim, ack))
                 .orElseGet(() -> unhandled(claim, event));
     }
 
-    private Mono<Void> attempt(TriggerHandler handler, TriggerEvent event, Claim claim, Mono<Void> ack,
-            boolean firstHere) {
+    private Mono<Void> attempt(TriggerHandler handler, TriggerEvent event, Claim claim, Mono<Void> ack) {
         RetryPolicy policy = registry.retryPolicy();
         AtomicInteger attempts = new AtomicInteger();
         lags.record(event);
@@ -142,14 +127,12 @@ final class HandlerRunner {
             return handler.handle(event);
         });
         // Every attempt starts on the handler scheduler: a handler that blocks must never hold a Redis I/O thread
-        // (the claim's reply arrives on one) or the timer thread of the retry backoff. The first one starts here when
-        // the caller runs on a handler thread already.
-        Mono<Void> elsewhere = once.subscribeOn(handlerScheduler).timeout(policy.timeout(), scheduler);
-        Mono<Void> first = firstHere ? once.timeout(policy.timeout(), scheduler) : elsewhere;
+        // (the claim's reply arrives on one) or the timer thread of the retry backoff.
+        Mono<Void> each = once.subscribeOn(handlerScheduler).timeout(policy.timeout(), scheduler);
         // The retry machinery (a companion sink and subscription per use) is built only once the first attempt
         // failed: most occurrences succeed at once, and a burst runs tens of thousands of them.
-        Mono<Void> all = policy.maxAttempts() <= 1 ? first
-                : first.onErrorResume(error -> retries(error, elsewhere, policy, event));
+        Mono<Void> all = policy.maxAttempts() <= 1 ? each
+                : each.onErrorResume(error -> retries(error, each, policy, event));
         return all
                 .contextWrite(context(event, claim))
                 .thenReturn(Boolean.TRUE)

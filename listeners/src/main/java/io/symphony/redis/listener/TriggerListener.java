@@ -65,8 +65,6 @@ public final class TriggerListener {
     /** The longest an event waits for others to share its claim script (events are 0.3 s late or more anyway). */
     private static final Duration EVENT_CLAIM_DELAY = Duration.ofMillis(1);
     private static final int MAX_LEFT_SEEN = 10_000;
-    /** Claims a dispatch lane holds ready besides the one it runs. */
-    private static final int LANE_PREFETCH = 1;
 
     private final TriggerRegistry registry;
     private final TriggerListenerOptions options;
@@ -187,17 +185,11 @@ public final class TriggerListener {
             fresh.renewals = leases.run().subscribe();
             // Stop the sources, not the claimed stream: an occurrence once claimed is always run (or dead-lettered),
             // and its ack sent: the acks complete after the last handler, and the pipeline after the last ack.
-            // One lane per handler slot, each a worker of the handler scheduler that runs its claims one after the
-            // other: a lane that finds its next claim queued runs it at once on its own thread, with no hand-off
-            // (and no thread wake-up) per occurrence. A lane takes its next claim only once its handler is done
-            // (prefetch 1), so a claim waits behind a running handler at most one per lane.
             Mono<Void> handled = pipeline(stopping.asMono(), eventsFailed)
-                    .parallel(registry.concurrency())
-                    .runOn(options.handlerScheduler(), LANE_PREFETCH)
                     .flatMap(claim -> Mono.defer(() -> {
                         inSlots.incrementAndGet();
-                        return runner.runOnHandlerThread(claim, acks);
-                    }).doFinally(signal -> inSlots.decrementAndGet()), false, 1, 1)
+                        return runner.run(claim, acks);
+                    }).doFinally(signal -> inSlots.decrementAndGet()), registry.concurrency())
                     .then()
                     .doFinally(signal -> acks.complete());
             fresh.disposable = Mono.when(handled, acks.run())

@@ -86,6 +86,47 @@ class ListenerTimingUnitTests {
     }
 
     @Test
+    void handlerFailingOnce_isRetriedAfterTheFirstBackoff_thenAcked_neverDeadLettered() {
+        // The retry machinery is only built once the first attempt failed: the retry must still wait the first
+        // backoff (200 ms +- 50 %), count both attempts and end in an ack.
+        HandlerRunner runner = runner(registry(event -> Mono.defer(() -> attempts.incrementAndGet() == 1
+                ? Mono.error(new IllegalStateException("once")) : Mono.empty())));
+
+        StepVerifier.withVirtualTime(() -> runner.run(claim(), closer), () -> time, Long.MAX_VALUE)
+                .expectSubscription()
+                .then(() -> assertThat(attempts).hasValue(1))
+                .expectNoEvent(Duration.ofMillis(90))
+                .then(() -> assertThat(attempts).hasValue(1))
+                .thenAwait(Duration.ofMillis(310))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(attempts).hasValue(2);
+        assertThat(store.acks).containsExactly(claim());
+        assertThat(store.deadLetters).isEmpty();
+        assertThat(closed).containsExactly(claim());
+    }
+
+    @Test
+    void handlerOfASingleAttemptPolicy_isDeadLetteredOnItsFirstFailure() {
+        TriggerRegistry registry = TriggerRegistry.create(RetryPolicy.builder().maxAttempts(1)
+                .timeout(Duration.ofSeconds(1)).build(), 4, false);
+        registry.on("act", event -> Mono.fromRunnable(attempts::incrementAndGet)
+                .then(Mono.error(new IllegalStateException("boom"))));
+        HandlerRunner runner = runner(registry);
+
+        StepVerifier.withVirtualTime(() -> runner.run(claim(), closer), () -> time, Long.MAX_VALUE)
+                .expectSubscription()
+                .thenAwait(Duration.ofSeconds(1))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+
+        assertThat(attempts).hasValue(1);
+        assertThat(store.deadLetters).singleElement().satisfies(letter -> assertThat(letter.attempts()).isEqualTo(1));
+        assertThat(closed).containsExactly(claim());
+    }
+
+    @Test
     void hangingHandler_timesOutPerAttempt() {
         HandlerRunner runner = runner(registry(event -> Mono.fromRunnable(attempts::incrementAndGet)
                 .then(Mono.never())));
