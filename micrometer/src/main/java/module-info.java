@@ -6,7 +6,7 @@ module io.symphony.redis.micrometer {
     requires transitive io.symphony.redis.listeners;
     requires transitive micrometer.core;
     requires transitive micrometer.observation;
-    requires context.propagation;
+    requires transitive context.propagation;
     requires org.slf4j;
 
     exports io.symphony.redis.micrometer;

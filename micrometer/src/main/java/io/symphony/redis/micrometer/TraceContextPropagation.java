@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -104,7 +105,7 @@ final class TraceContextPropagation implements TriggerContextPropagator {
         }
         Map<String, String> trace = new LinkedHashMap<>();
         carrier.forEach((key, value) -> {
-            if (TRACE_HEADERS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+            if (TRACE_HEADERS.contains(key.toLowerCase(Locale.ROOT))) {
                 trace.put(key, value);
             }
         });
@@ -131,12 +132,16 @@ final class TraceContextPropagation implements TriggerContextPropagator {
 
     static Map<String, String> decode(String value) {
         Map<String, String> carrier = new LinkedHashMap<>();
-        for (String pair : value.split("&")) {
+        int start = 0;
+        while (start < value.length()) {
+            int end = value.indexOf('&', start);
+            String pair = value.substring(start, end < 0 ? value.length() : end);
             int equals = pair.indexOf('=');
             if (equals > 0) {
                 carrier.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
+            start = end < 0 ? value.length() : end + 1;
         }
         return Collections.unmodifiableMap(carrier);
     }
