@@ -10,6 +10,7 @@ import io.symphony.redis.repository.RepositoryObserver;
 import io.symphony.redis.repository.TriggerContextPropagator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
@@ -30,13 +31,19 @@ final class RepositoryObservations implements RepositoryObserver {
     private final ObservationRegistry observations;
     private final boolean tenantTag;
     private final List<TriggerContextPropagator> tracePropagation;
+    private final @Nullable RepositoryTimers timersOnly;
 
+    /**
+     * Observe calls on {@code observations}, or, when {@code timersOnly} (no registry was given, so an observation
+     * could only make a timer), record the same timers directly, without an {@code Observation} per call.
+     */
     RepositoryObservations(MeterRegistry meters, ObservationRegistry observations, boolean tenantTag,
-            TriggerContextPropagator tracePropagation) {
+            TriggerContextPropagator tracePropagation, boolean timersOnly) {
         this.meters = meters;
         this.observations = observations;
         this.tenantTag = tenantTag;
         this.tracePropagation = List.of(tracePropagation);
+        this.timersOnly = timersOnly ? new RepositoryTimers(meters, tenantTag) : null;
     }
 
     /** The trace propagator: every trigger set on an instrumented support carries the trace to its handler. */
@@ -47,6 +54,18 @@ final class RepositoryObservations implements RepositoryObserver {
 
     @Override
     public <T> Mono<T> observe(RepositoryCall call, Mono<T> mono) {
+        RepositoryTimers timers = timersOnly;
+        if (timers != null) {
+            return Mono.defer(() -> {
+                RepositoryTimers.Stopwatch stopwatch = timers.start(call);
+                return mono.doOnNext(value -> {
+                            stopwatch.emitted();
+                            countTriggers(call, value);
+                        })
+                        .doOnError(stopwatch::failed)
+                        .doFinally(stopwatch);
+            });
+        }
         return Mono.deferContextual(context -> {
             Observation observation = start(call, context);
             AtomicBoolean emitted = new AtomicBoolean();
@@ -62,6 +81,13 @@ final class RepositoryObservations implements RepositoryObserver {
 
     @Override
     public <T> Flux<T> observeMany(RepositoryCall call, Flux<T> flux) {
+        RepositoryTimers timers = timersOnly;
+        if (timers != null) {
+            return Flux.defer(() -> {
+                RepositoryTimers.Stopwatch stopwatch = timers.start(call);
+                return flux.doOnError(stopwatch::failed).doFinally(stopwatch);
+            });
+        }
         return Flux.deferContextual(context -> {
             Observation observation = start(call, context);
             return flux.doOnError(observation::error)

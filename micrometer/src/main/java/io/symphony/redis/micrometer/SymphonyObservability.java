@@ -39,7 +39,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Observations.</b> Repository calls and trigger handlers are Micrometer {@code Observation}s: on the given
  * {@code ObservationRegistry} they become spans and, through its meter handler (Spring Boot registers one), timers.
- * Without an {@code ObservationRegistry} an internal one records the timers on the {@code MeterRegistry} alone.
+ * Without an {@code ObservationRegistry} there are no spans: repository calls are recorded as timers of the same
+ * name and tags directly (no {@code Observation} per call, the cheaper path), and handler observations go to an
+ * internal registry that records their timers on the {@code MeterRegistry}.
  * Observations nest through the Reactor {@code Context} key {@code micrometer.observation}, the one Reactor's own
  * {@code Micrometer.observation} and Spring's WebFlux instrumentation use.
  *
@@ -128,7 +130,7 @@ public final class SymphonyObservability {
      */
     public RepositorySupport.Builder instrument(RepositorySupport.Builder support) {
         return Objects.requireNonNull(support, "support")
-                .observer(new RepositoryObservations(meters, observations, tenantTag, tracePropagation));
+                .observer(new RepositoryObservations(meters, observations, tenantTag, tracePropagation, !tracingGiven));
     }
 
     /**
