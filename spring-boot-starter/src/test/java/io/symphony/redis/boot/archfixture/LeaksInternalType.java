@@ -1,6 +1,6 @@
-package io.symphony.redis.webflux.archfixture;
+package io.symphony.redis.boot.archfixture;
 
-import io.symphony.redis.webflux.archfixture.internal.Helper;
+import io.symphony.redis.boot.archfixture.internal.Helper;
 import java.util.List;
 
 /** A public type that exposes an internal type four ways, so ArchitectureUnitTests can show the rule sees each. */

@@ -1,4 +1,4 @@
-package io.symphony.redis.webflux.archfixture;
+package io.symphony.redis.boot.archfixture;
 
 import java.util.concurrent.CompletableFuture;
 import reactor.core.publisher.Flux;

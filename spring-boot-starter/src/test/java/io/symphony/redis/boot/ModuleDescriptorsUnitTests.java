@@ -1,4 +1,4 @@
-package io.symphony.redis.webflux;
+package io.symphony.redis.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads the module descriptors of the four library jars (javac checks what each module reads; this checks what each
+ * Reads the module descriptors of the five library jars (javac checks what each module reads; this checks what each
  * one promises): every API package is exported, no {@code internal} package is exported to the world.
  */
 class ModuleDescriptorsUnitTests {
@@ -25,7 +25,7 @@ class ModuleDescriptorsUnitTests {
         Map<String, ModuleDescriptor> modules = libraryModules();
 
         assertThat(modules).containsOnlyKeys("io.symphony.redis.core", "io.symphony.redis.repositories",
-                "io.symphony.redis.listeners", "io.symphony.redis.webflux");
+                "io.symphony.redis.listeners", "io.symphony.redis.webflux", "io.symphony.redis.boot");
         for (ModuleDescriptor module : modules.values()) {
             for (String pkg : module.packages()) {
                 List<ModuleDescriptor.Exports> exports = module.exports().stream()

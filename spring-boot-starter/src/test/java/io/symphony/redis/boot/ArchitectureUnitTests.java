@@ -1,4 +1,4 @@
-package io.symphony.redis.webflux;
+package io.symphony.redis.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
-import io.symphony.redis.webflux.archfixture.BlocksOnPurpose;
-import io.symphony.redis.webflux.archfixture.LeaksInternalType;
+import io.symphony.redis.boot.archfixture.BlocksOnPurpose;
+import io.symphony.redis.boot.archfixture.LeaksInternalType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ import org.reactivestreams.Publisher;
 
 /**
  * The house rules that a compiler does not check, over the main classes of every library module (core,
- * reactive-repositories, listeners, webflux: this module's test class path holds them all).
+ * reactive-repositories, listeners, webflux, spring-boot-starter: this module's test class path holds them all).
  *
  * <p>Classes are matched by their simple names and modules by where their class files come from, not by package, so
  * the rules keep holding when implementation classes move into {@code internal} packages. Each rule is also run
@@ -46,7 +46,9 @@ class ArchitectureUnitTests {
             "core", Set.of("core"),
             "reactive-repositories", Set.of("reactive-repositories", "core"),
             "listeners", Set.of("listeners", "reactive-repositories", "core"),
-            "webflux", Set.of("webflux", "listeners", "reactive-repositories", "core"));
+            "webflux", Set.of("webflux", "listeners", "reactive-repositories", "core"),
+            "spring-boot-starter",
+            Set.of("spring-boot-starter", "webflux", "listeners", "reactive-repositories", "core"));
 
     /** Modules no library main code may use: test kits and applications. */
     private static final List<String> NEVER_USED_PACKAGES = List.of("io.symphony.redis.testsupport",
@@ -131,7 +133,7 @@ class ArchitectureUnitTests {
     void modulesDependOnlyOnTheModulesBelowThem() {
         ArchRule rule = ArchRuleDefinition.classes().should(new ArchCondition<JavaClass>(
                 "depend only on the library modules below their own (core <- reactive-repositories <- listeners "
-                        + "<- webflux) and never on test-support, examples or benchmarks") {
+                        + "<- webflux <- spring-boot-starter) and never on test-support, examples or benchmarks") {
             @Override
             public void check(JavaClass origin, ConditionEvents events) {
                 String from = moduleOf(origin).orElseThrow();
@@ -260,8 +262,8 @@ class ArchitectureUnitTests {
      */
     static Optional<String> moduleOf(JavaClass type) {
         return type.getSource().map(source -> source.getUri().toString()).flatMap(uri -> {
-            for (String module : List.of("reactive-repositories", "test-support", "listeners", "webflux", "core",
-                    "examples", "benchmarks")) {
+            for (String module : List.of("reactive-repositories", "test-support", "listeners", "spring-boot-starter",
+                    "webflux", "core", "examples", "benchmarks")) {
                 if (uri.contains("/" + module + "/target/") || uri.contains("/symphony-redis-" + module + "-")) {
                     return Optional.of(module);
                 }

@@ -1,4 +1,4 @@
-package io.symphony.redis.webflux.archfixture.internal;
+package io.symphony.redis.boot.archfixture.internal;
 
 /** An implementation type of a fixture internal package. */
 public interface Helper {
