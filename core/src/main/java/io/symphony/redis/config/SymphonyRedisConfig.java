@@ -5,7 +5,9 @@ import io.symphony.redis.config.internal.RedisUrlParser;
 import io.symphony.redis.config.internal.UrlRedactor;
 import io.symphony.redis.config.internal.ConfigAccess;
 import io.symphony.redis.config.internal.PoolEndpoint;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +123,8 @@ public final class SymphonyRedisConfig {
     private final int workersAgent;
     private final @Nullable TlsOptions tls;
     private final Map<String, TlsOptions> aliasTls;
+    private final List<Consumer<ClientResources.Builder>> clientResourcesCustomizers;
+    private final List<Consumer<ClientOptions.Builder>> clientOptionsCustomizers;
     private final List<PoolEndpoint> pools;
 
     private SymphonyRedisConfig(Builder b) {
@@ -142,6 +147,8 @@ public final class SymphonyRedisConfig {
         this.workersAgent = b.workersAgent;
         this.tls = b.tls;
         this.aliasTls = Collections.unmodifiableMap(new LinkedHashMap<>(b.aliasTls));
+        this.clientResourcesCustomizers = List.copyOf(b.clientResourcesCustomizers);
+        this.clientOptionsCustomizers = List.copyOf(b.clientOptionsCustomizers);
         this.pools = List.copyOf(resolvePools());
         TlsSettings.requireSomeTlsEndpoint(tls, pools);
     }
@@ -354,6 +361,22 @@ public final class SymphonyRedisConfig {
         return workersAgent;
     }
 
+    /**
+     * The customizers applied, in the order added, to the Lettuce {@code ClientResources} builder when the runtime
+     * creates its own resources; see {@link Builder#clientResourcesCustomizer(Consumer)}.
+     */
+    public List<Consumer<ClientResources.Builder>> clientResourcesCustomizers() {
+        return clientResourcesCustomizers;
+    }
+
+    /**
+     * The customizers applied, in the order added, to the options of every Lettuce client the runtime creates; see
+     * {@link Builder#clientOptionsCustomizer(Consumer)}.
+     */
+    public List<Consumer<ClientOptions.Builder>> clientOptionsCustomizers() {
+        return clientOptionsCustomizers;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -373,7 +396,9 @@ public final class SymphonyRedisConfig {
                 && keyspaceEvents == other.keyspaceEvents && keyspaceEventFlags.equals(other.keyspaceEventFlags)
                 && workersUser == other.workersUser && workersTool == other.workersTool
                 && workersAgent == other.workersAgent
-                && Objects.equals(tls, other.tls) && aliasTls.equals(other.aliasTls);
+                && Objects.equals(tls, other.tls) && aliasTls.equals(other.aliasTls)
+                && clientResourcesCustomizers.equals(other.clientResourcesCustomizers)
+                && clientOptionsCustomizers.equals(other.clientOptionsCustomizers);
     }
 
     @Override
@@ -381,7 +406,7 @@ public final class SymphonyRedisConfig {
         return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, poolAcquireTimeout,
                 poolMaxPendingAcquires, rejectCommandsWhileDisconnected, commandTimeout,
                 connectTimeout, reconnectDelayMax, clientName, keyspaceEvents, keyspaceEventFlags, workersUser,
-                workersTool, workersAgent, tls, aliasTls);
+                workersTool, workersAgent, tls, aliasTls, clientResourcesCustomizers, clientOptionsCustomizers);
     }
 
     @Override
@@ -391,7 +416,11 @@ public final class SymphonyRedisConfig {
                 + ", poolMaxPendingAcquires=" + poolMaxPendingAcquires + ", rejectCommandsWhileDisconnected="
                 + rejectCommandsWhileDisconnected + ", commandTimeout=" + commandTimeout + ", keyspaceEvents="
                 + (keyspaceEvents ? keyspaceEventFlags : "off") + (tls == null ? "" : ", tls=" + tls)
-                + (aliasTls.isEmpty() ? "" : ", aliasTls=" + aliasTls) + "]";
+                + (aliasTls.isEmpty() ? "" : ", aliasTls=" + aliasTls)
+                + (clientResourcesCustomizers.isEmpty() ? ""
+                        : ", clientResourcesCustomizers=" + clientResourcesCustomizers.size())
+                + (clientOptionsCustomizers.isEmpty() ? ""
+                        : ", clientOptionsCustomizers=" + clientOptionsCustomizers.size()) + "]";
     }
 
     /**
@@ -420,6 +449,8 @@ public final class SymphonyRedisConfig {
         private int workersAgent = DEFAULT_WORKERS_AGENT;
         private @Nullable TlsOptions tls;
         private final Map<String, TlsOptions> aliasTls = new LinkedHashMap<>();
+        private final List<Consumer<ClientResources.Builder>> clientResourcesCustomizers = new ArrayList<>();
+        private final List<Consumer<ClientOptions.Builder>> clientOptionsCustomizers = new ArrayList<>();
 
         private Builder() {
         }
@@ -445,6 +476,8 @@ public final class SymphonyRedisConfig {
             this.workersAgent = c.workersAgent;
             this.tls = c.tls;
             this.aliasTls.putAll(c.aliasTls);
+            this.clientResourcesCustomizers.addAll(c.clientResourcesCustomizers);
+            this.clientOptionsCustomizers.addAll(c.clientOptionsCustomizers);
         }
 
         /**
@@ -628,6 +661,33 @@ public final class SymphonyRedisConfig {
         public Builder aliasTls(String alias, TlsOptions options) {
             requireAliasName(alias);
             aliasTls.put(alias, Objects.requireNonNull(options, "options"));
+            return this;
+        }
+
+        /**
+         * Add a customizer of the Lettuce {@code ClientResources} the runtime creates (event loops, timers, event bus,
+         * command latency recorder, tracing), as Spring Boot's {@code ClientResourcesBuilderCustomizer} does. Each
+         * customizer runs once per {@code SymphonyRuntime.create}, after the toolkit's own settings (the reconnect
+         * delay of {@link #reconnectDelayMax(Duration)}), in the order added, so a later one wins. Not applied to
+         * {@code ClientResources} the caller passes to {@code SymphonyRuntime.create(config, resources)}: the caller
+         * configures those. A customizer that throws fails {@code create} with its exception.
+         */
+        public Builder clientResourcesCustomizer(Consumer<ClientResources.Builder> customizer) {
+            clientResourcesCustomizers.add(Objects.requireNonNull(customizer, "clientResourcesCustomizer"));
+            return this;
+        }
+
+        /**
+         * Add a customizer of the options of every Lettuce client the runtime creates: standalone and Sentinel
+         * clients (a {@code ClientOptions.Builder}) and Redis Cluster clients (a
+         * {@code ClusterClientOptions.Builder}, which extends it), as Spring Boot's
+         * {@code LettuceClientOptionsBuilderCustomizer} does. Customizers run in the order added, after the
+         * toolkit's own options (connect timeout, keep-alive, disconnected behaviour, timeouts, TLS, Cluster topology
+         * refresh), so they may override them; overriding those changes behaviour this configuration documents
+         * (for example {@link #rejectCommandsWhileDisconnected(boolean)}).
+         */
+        public Builder clientOptionsCustomizer(Consumer<ClientOptions.Builder> customizer) {
+            clientOptionsCustomizers.add(Objects.requireNonNull(customizer, "clientOptionsCustomizer"));
             return this;
         }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,16 +98,28 @@ public final class SymphonyRuntime {
         Objects.requireNonNull(config, "config");
         Extensions extensions = new Extensions(codec, keys);
         return ReleaseScope.open(scope -> {
-            ClientResources resources = scope.track(DefaultClientResources.builder()
-                    .reconnectDelay(Delay.exponential(Duration.ZERO, config.reconnectDelayMax(), 2,
-                            TimeUnit.MILLISECONDS))
-                    .build(), SymphonyRuntime::shutdown);
+            ClientResources resources = scope.track(ownResources(config), SymphonyRuntime::shutdown);
             return open(scope, config, resources, extensions, resources);
         });
     }
 
     /**
-     * Create a runtime on client resources the caller owns; {@link #close()} will not shut them down.
+     * The runtime's own client resources: the configured reconnect delay, then the configuration's
+     * {@code clientResourcesCustomizers} in the order added.
+     */
+    private static ClientResources ownResources(SymphonyRedisConfig config) {
+        DefaultClientResources.Builder builder = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ZERO, config.reconnectDelayMax(), 2,
+                        TimeUnit.MILLISECONDS));
+        for (Consumer<ClientResources.Builder> customizer : config.clientResourcesCustomizers()) {
+            customizer.accept(builder);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Create a runtime on client resources the caller owns; {@link #close()} will not shut them down, and the
+     * configuration's {@code clientResourcesCustomizers} are not applied to them (the caller configures them).
      */
     public static Mono<SymphonyRuntime> create(SymphonyRedisConfig config, ClientResources resources) {
         return create(config, resources, RedisValueCodec.defaults(), KeyFactory.defaults());

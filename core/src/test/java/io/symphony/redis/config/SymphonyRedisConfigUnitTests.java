@@ -165,6 +165,9 @@ class SymphonyRedisConfigUnitTests {
                 .workersUser(5).workersTool(6).workersAgent(7)
                 .poolAcquireTimeout(Duration.ofMillis(1500)).poolMaxPendingAcquires(9)
                 .rejectCommandsWhileDisconnected(true)
+                .clientResourcesCustomizer(resources -> resources.ioThreadPoolSize(2))
+                .clientOptionsCustomizer(options -> options.autoReconnect(true))
+                .clientOptionsCustomizer(options -> options.pingBeforeActivateConnection(true))
                 .build();
 
         SymphonyRedisConfig copy = original.toBuilder().build();
@@ -175,6 +178,22 @@ class SymphonyRedisConfigUnitTests {
         assertThat(copy.toBuilder().poolSize(4).build()).isNotEqualTo(original);
         assertThat(copy.reconnectDelayMax()).isEqualTo(Duration.ofMillis(500));
         assertThat(copy.toBuilder().reconnectDelayMax(Duration.ofSeconds(3)).build()).isNotEqualTo(original);
+        assertThat(copy.clientResourcesCustomizers()).hasSize(1).isEqualTo(original.clientResourcesCustomizers());
+        assertThat(copy.clientOptionsCustomizers()).hasSize(2).isEqualTo(original.clientOptionsCustomizers());
+        assertThat(copy.toBuilder().clientOptionsCustomizer(options -> { }).build()).isNotEqualTo(original);
+        assertThat(copy.toBuilder().clientResourcesCustomizer(resources -> { }).build()).isNotEqualTo(original);
+    }
+
+    @Test
+    void customizers_defaultToNone_andRejectNull() {
+        SymphonyRedisConfig.Builder builder = SymphonyRedisConfig.builder().url("redis://h:6379");
+
+        assertThat(builder.build().clientResourcesCustomizers()).isEmpty();
+        assertThat(builder.build().clientOptionsCustomizers()).isEmpty();
+        assertThatThrownBy(() -> builder.clientResourcesCustomizer(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("clientResourcesCustomizer");
+        assertThatThrownBy(() -> builder.clientOptionsCustomizer(null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("clientOptionsCustomizer");
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -78,10 +79,10 @@ final class LettuceConnector {
         this.resources = resources;
         this.config = config;
         this.standalone = RedisClient.create(resources);
-        this.standalone.setOptions(ClientOptions.builder()
+        this.standalone.setOptions(customized(ClientOptions.builder()
                 .socketOptions(socketOptions())
                 .disconnectedBehavior(disconnectedBehavior())
-                .timeoutOptions(TimeoutOptions.enabled())
+                .timeoutOptions(TimeoutOptions.enabled()))
                 .build());
     }
 
@@ -95,10 +96,10 @@ final class LettuceConnector {
         return tlsClients.computeIfAbsent(tls, options -> {
             LettuceTls.warnIfUnverified(endpoint);
             RedisClient client = RedisClient.create(resources);
-            client.setOptions(LettuceTls.apply(ClientOptions.builder(), endpoint)
+            client.setOptions(customized(LettuceTls.apply(ClientOptions.builder(), endpoint)
                     .socketOptions(socketOptions())
                     .disconnectedBehavior(disconnectedBehavior())
-                    .timeoutOptions(TimeoutOptions.enabled())
+                    .timeoutOptions(TimeoutOptions.enabled()))
                     .build());
             return client;
         });
@@ -203,7 +204,7 @@ final class LettuceConnector {
     private RedisClusterClient newClusterClient(PoolEndpoint endpoint) {
         RedisClusterClient client = RedisClusterClient.create(resources, endpoint.uris());
         LettuceTls.warnIfUnverified(endpoint);
-        client.setOptions(LettuceTls.apply(ClusterClientOptions.builder(), endpoint)
+        client.setOptions(customized(LettuceTls.apply(ClusterClientOptions.builder(), endpoint)
                 .socketOptions(socketOptions())
                 .disconnectedBehavior(disconnectedBehavior())
                 .timeoutOptions(TimeoutOptions.enabled())
@@ -211,9 +212,17 @@ final class LettuceConnector {
                         .enableAllAdaptiveRefreshTriggers()
                         .adaptiveRefreshTriggersTimeout(ADAPTIVE_REFRESH_SPACING)
                         .enablePeriodicRefresh(PERIODIC_REFRESH)
-                        .build())
+                        .build()))
                 .build());
         return client;
+    }
+
+    /** The configuration's client options customizers applied, in order, after the toolkit's own options. */
+    private <B extends ClientOptions.Builder> B customized(B builder) {
+        for (Consumer<ClientOptions.Builder> customizer : config.clientOptionsCustomizers()) {
+            customizer.accept(builder);
+        }
+        return builder;
     }
 
     private SocketOptions socketOptions() {
