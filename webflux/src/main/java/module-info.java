@@ -7,8 +7,6 @@ module io.symphony.redis.webflux {
     requires transitive spring.web;
     requires transitive spring.webflux;
     requires spring.core;
-    requires spring.beans;
-    requires spring.context;
     requires org.slf4j;
 
     exports io.symphony.redis.webflux;

@@ -59,7 +59,9 @@ public class SymphonyRedisAutoConfiguration {
     }
 
     /**
-     * The core configuration, from the properties, the connection details and the customizers.
+     * The core configuration, from the properties, the connection details and the customizers: the Lettuce
+     * {@link ClientResourcesBuilderCustomizer}s and {@link ClientOptionsBuilderCustomizer}s (in order), then the
+     * {@link SymphonyRedisConfigCustomizer}s.
      *
      * @throws InvalidSymphonyRedisPropertyException naming the property whose value the toolkit rejects
      */
@@ -67,8 +69,13 @@ public class SymphonyRedisAutoConfiguration {
     @ConditionalOnMissingBean
     public SymphonyRedisConfig symphonyRedisConfig(SymphonyRedisProperties properties,
             SymphonyRedisConnectionDetails connectionDetails,
+            ObjectProvider<ClientResourcesBuilderCustomizer> resourcesCustomizers,
+            ObjectProvider<ClientOptionsBuilderCustomizer> optionsCustomizers,
             ObjectProvider<SymphonyRedisConfigCustomizer> customizers) {
         SymphonyRedisConfig.Builder builder = ConfigMapping.builder(properties, connectionDetails);
+        resourcesCustomizers.orderedStream()
+                .forEach(customizer -> builder.clientResourcesCustomizer(customizer::customize));
+        optionsCustomizers.orderedStream().forEach(customizer -> builder.clientOptionsCustomizer(customizer::customize));
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return ConfigMapping.build(builder, connectionDetails);
     }

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** A user's {@code @SpringBootTest} gets a real Redis from one annotation of the test kit, without Docker. */
 @SpringBootTest(classes = AutoConfigureTestRedisIntegrationTests.App.class,
-        properties = "symphony.redis.listener.enabled=false")
+        webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "symphony.redis.listener.enabled=false")
 @AutoConfigureTestRedis
 class AutoConfigureTestRedisIntegrationTests {
 

@@ -21,11 +21,13 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.http.MediaType;
@@ -91,7 +93,7 @@ class SymphonyRedisAutoConfigurationIntegrationTests {
         runner.withPropertyValues("management.health.symphony-redis.enabled=false").run(context -> assertThat(context)
                 .hasNotFailed().doesNotHaveBean("symphonyRedisHealthContributor")
                 .doesNotHaveBean("symphonyRedisListenerHealthIndicator"));
-        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health")).run(context ->
+        runner.withClassLoader(new FilteredClassLoader(ReactiveHealthIndicator.class)).run(context ->
                 assertThat(context).hasNotFailed().doesNotHaveBean("symphonyRedisHealthContributor"));
     }
 
@@ -114,6 +116,16 @@ class SymphonyRedisAutoConfigurationIntegrationTests {
                 .run(context -> {
                     assertThat(context.getBean(SymphonyRedisConfig.class).clientName()).isEqualTo("customized");
                     assertThat(context.getBean(TriggerRegistry.class).concurrency()).isEqualTo(7);
+                });
+        AtomicInteger resources = new AtomicInteger();
+        AtomicInteger options = new AtomicInteger();
+        runner.withPropertyValues("symphony.redis.listener.enabled=false")
+                .withBean(ClientResourcesBuilderCustomizer.class, () -> builder -> resources.incrementAndGet())
+                .withBean(ClientOptionsBuilderCustomizer.class, () -> builder -> options.incrementAndGet())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(resources).as("the runtime's client resources were customised").hasValue(1);
+                    assertThat(options.get()).as("every client's options were customised").isPositive();
                 });
         runner.withBean(TriggerListenerOptionsCustomizer.class, () -> builder -> builder.lease(Duration.ofMillis(30)))
                 .run(context -> {
