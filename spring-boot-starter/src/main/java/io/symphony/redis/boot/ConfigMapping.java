@@ -36,6 +36,7 @@ final class ConfigMapping {
         });
         p.getDatabases().forEach((alias, db) -> set("databases." + alias, db, () -> b.alias(alias, db)));
         set("strategy", p.getStrategy(), () -> b.connectionStrategy(p.getStrategy()));
+        set("shared-connections", p.getSharedConnections(), () -> b.sharedConnections(p.getSharedConnections()));
         set("pool-size", p.getPoolSize(), () -> b.poolSize(p.getPoolSize()));
         set("pool-acquire-timeout", p.getPoolAcquireTimeout(), () -> b.poolAcquireTimeout(p.getPoolAcquireTimeout()));
         set("pool-max-pending-acquires", p.getPoolMaxPendingAcquires(),

@@ -43,10 +43,16 @@ public class SymphonyRedisProperties {
     /** DB per pool alias on the single url: moves one of the six aliases, or adds a custom alias. */
     private Map<String, Integer> databases = new LinkedHashMap<>();
 
-    /** How connections are shared: SHARED (one connection per server and DB), SHARED_ROUND_ROBIN or POOLED. */
-    private ConnectionStrategy strategy = ConnectionStrategy.SHARED;
+    /**
+     * How connections are shared: SHARED_ROUND_ROBIN (round robin over shared-connections per server and DB), SHARED
+     * (one connection per server and DB) or POOLED.
+     */
+    private ConnectionStrategy strategy = ConnectionStrategy.SHARED_ROUND_ROBIN;
 
-    /** Connections per server and DB with POOLED and SHARED_ROUND_ROBIN. */
+    /** Connections per server and DB with SHARED_ROUND_ROBIN. */
+    private int sharedConnections = 2;
+
+    /** Connections per server and DB with POOLED. */
     private int poolSize = 8;
 
     /** Longest wait of a POOLED borrower for a free connection before it fails. */
@@ -135,6 +141,16 @@ public class SymphonyRedisProperties {
     /** Set the connection strategy. */
     public void setStrategy(ConnectionStrategy strategy) {
         this.strategy = strategy;
+    }
+
+    /** Round-robin connections per server and DB. */
+    public int getSharedConnections() {
+        return sharedConnections;
+    }
+
+    /** Set the round-robin connections per server and DB. */
+    public void setSharedConnections(int sharedConnections) {
+        this.sharedConnections = sharedConnections;
     }
 
     /** Connections per server and DB. */

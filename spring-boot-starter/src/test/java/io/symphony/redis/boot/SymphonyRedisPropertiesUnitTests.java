@@ -76,6 +76,7 @@ class SymphonyRedisPropertiesUnitTests {
         values.put("symphony.redis.alias-urls.user", "redis://127.0.0.1:6391/3");
         values.put("symphony.redis.databases.reports", "5");
         values.put("symphony.redis.strategy", "POOLED");
+        values.put("symphony.redis.shared-connections", "4");
         values.put("symphony.redis.pool-size", "3");
         values.put("symphony.redis.pool-acquire-timeout", "750ms");
         values.put("symphony.redis.pool-max-pending-acquires", "7");
@@ -94,7 +95,7 @@ class SymphonyRedisPropertiesUnitTests {
 
         assertThat(config).isEqualTo(SymphonyRedisConfig.builder().url(URL)
                 .aliasUrl("user", "redis://127.0.0.1:6391/3").alias("reports", 5)
-                .connectionStrategy(ConnectionStrategy.POOLED).poolSize(3)
+                .connectionStrategy(ConnectionStrategy.POOLED).sharedConnections(4).poolSize(3)
                 .poolAcquireTimeout(Duration.ofMillis(750)).poolMaxPendingAcquires(7)
                 .rejectCommandsWhileDisconnected(true).commandTimeout(Duration.ofSeconds(4))
                 .connectTimeout(Duration.ofSeconds(3)).reconnectDelayMax(Duration.ofSeconds(2))
@@ -237,6 +238,8 @@ class SymphonyRedisPropertiesUnitTests {
                 "symphony.redis.listener.sweep-interval", "symphony.redis.web.require-tenant",
                 "symphony.redis.health.timeout", "symphony.redis.health.listener-max-disconnected");
         for (List<String> expected : List.of(List.of("symphony.redis.pool-size", "8"),
+                List.of("symphony.redis.shared-connections", "2"),
+                List.of("symphony.redis.strategy", "shared-round-robin"),
                 List.of("symphony.redis.command-timeout", "10s"), List.of("symphony.redis.client-name",
                         "symphony-redis"), List.of("symphony.redis.listener.concurrency", "64"),
                 List.of("symphony.redis.listener.retry.timeout", "30s"),
