@@ -4,6 +4,8 @@ import io.symphony.redis.config.PoolAliases;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.config.TlsOptions;
 import io.symphony.redis.config.internal.UrlRedactor;
+import io.symphony.redis.repository.RepositorySupport;
+import io.symphony.redis.runtime.SymphonyRuntime;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -118,6 +120,17 @@ final class ConfigMapping {
         }
         set("workers.tool", workers.getTool(), () -> b.workersTool(workers.getTool()));
         set("workers.agent", workers.getAgent(), () -> b.workersAgent(workers.getAgent()));
+    }
+
+    /** The repository support builder on {@code runtime}, with {@code symphony.redis.repositories.*} applied. */
+    static RepositorySupport.Builder repositorySupport(SymphonyRuntime runtime,
+            SymphonyRedisProperties.Repositories repositories) {
+        RepositorySupport.Builder b = RepositorySupport.builder(runtime.ops(), runtime.codec(), runtime.keys());
+        set("repositories.default-ttl", repositories.getDefaultTtl(),
+                () -> b.defaultTtl(repositories.getDefaultTtl()));
+        set("repositories.scan-concurrency", repositories.getScanConcurrency(),
+                () -> b.scanConcurrency(repositories.getScanConcurrency()));
+        return b;
     }
 
     /** The core TLS options these properties describe. */

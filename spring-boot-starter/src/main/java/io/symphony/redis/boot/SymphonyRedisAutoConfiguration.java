@@ -81,13 +81,17 @@ public class SymphonyRedisAutoConfiguration {
     }
 
     /**
-     * The repository factory on the runtime, with the original's defaults (one-day TTL, UTC clock) and the Cluster
-     * layouts when the runtime is connected to a Cluster.
+     * The repository factory on the runtime, with {@code symphony.redis.repositories.*} (by default the original's
+     * one-day TTL), every {@link RepositorySupportCustomizer}, and the Cluster layouts when the runtime is connected
+     * to a Cluster.
      */
     @Bean
     @ConditionalOnMissingBean
-    public SymphonyRepositories symphonyRepositories(SymphonyRuntime runtime) {
-        return SymphonyRepositories.of(runtime);
+    public SymphonyRepositories symphonyRepositories(SymphonyRuntime runtime, SymphonyRedisProperties properties,
+            ObjectProvider<RepositorySupportCustomizer> customizers) {
+        RepositorySupport.Builder support = ConfigMapping.repositorySupport(runtime, properties.getRepositories());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(support));
+        return SymphonyRepositories.of(support.build(), runtime.connections().cluster());
     }
 
     /** The repository support of {@link #symphonyRepositories}, for repositories built by hand. */

@@ -94,6 +94,9 @@ public class SymphonyRedisProperties {
     /** TLS options per pool alias. */
     private Map<String, Tls> aliasTls = new LinkedHashMap<>();
 
+    /** The repositories' defaults. */
+    private final Repositories repositories = new Repositories();
+
     /** The trigger registry and listener. */
     private final Listener listener = new Listener();
 
@@ -286,6 +289,11 @@ public class SymphonyRedisProperties {
     /** Set the TLS options per alias. */
     public void setAliasTls(Map<String, Tls> aliasTls) {
         this.aliasTls = aliasTls;
+    }
+
+    /** The repositories' defaults. */
+    public Repositories getRepositories() {
+        return repositories;
     }
 
     /** The listener settings. */
@@ -519,6 +527,40 @@ public class SymphonyRedisProperties {
                     + (trustStorePassword == null ? "" : ", trustStorePassword=***")
                     + (keyPassword == null ? "" : ", keyPassword=***")
                     + (keyStorePassword == null ? "" : ", keyStorePassword=***") + "]";
+        }
+    }
+
+    /**
+     * The repositories' defaults ({@code symphony.redis.repositories.*}).
+     *
+     * @since 0.1
+     */
+    public static class Repositories {
+
+        /** TTL of every hash write that names none (the original's ttl_default). */
+        private Duration defaultTtl = Duration.ofDays(1);
+
+        /** Per-key lookups in flight during scans. */
+        private int scanConcurrency = 16;
+
+        /** The default TTL. */
+        public Duration getDefaultTtl() {
+            return defaultTtl;
+        }
+
+        /** Set the default TTL. */
+        public void setDefaultTtl(Duration defaultTtl) {
+            this.defaultTtl = defaultTtl;
+        }
+
+        /** The scan concurrency. */
+        public int getScanConcurrency() {
+            return scanConcurrency;
+        }
+
+        /** Set the scan concurrency. */
+        public void setScanConcurrency(int scanConcurrency) {
+            this.scanConcurrency = scanConcurrency;
         }
     }
 

@@ -15,7 +15,10 @@ import io.symphony.redis.testsupport.RedisTest;
 import io.symphony.redis.testsupport.TestRedis;
 import io.symphony.redis.webflux.SymphonyWebFilter;
 import io.symphony.redis.webflux.TenantResolver;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -116,6 +119,16 @@ class SymphonyRedisAutoConfigurationIntegrationTests {
                 .run(context -> {
                     assertThat(context.getBean(SymphonyRedisConfig.class).clientName()).isEqualTo("customized");
                     assertThat(context.getBean(TriggerRegistry.class).concurrency()).isEqualTo(7);
+                });
+        Clock fixed = Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC);
+        runner.withPropertyValues("symphony.redis.repositories.default-ttl=2h",
+                "symphony.redis.repositories.scan-concurrency=4")
+                .withBean(RepositorySupportCustomizer.class, () -> builder -> builder.clock(fixed))
+                .run(context -> {
+                    RepositorySupport support = context.getBean(RepositorySupport.class);
+                    assertThat(support.defaultTtl()).isEqualTo(Duration.ofHours(2));
+                    assertThat(support.scanConcurrency()).isEqualTo(4);
+                    assertThat(support.clock()).isSameAs(fixed);
                 });
         AtomicInteger resources = new AtomicInteger();
         AtomicInteger options = new AtomicInteger();

@@ -13,6 +13,7 @@ import io.symphony.redis.listener.RetryPolicy;
 import io.symphony.redis.listener.TriggerListenerOptions;
 import io.symphony.redis.listener.TriggerRegistry;
 import io.symphony.redis.listener.UnhandledActions;
+import io.symphony.redis.repository.RepositorySupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -65,6 +66,9 @@ class SymphonyRedisPropertiesUnitTests {
         assertThat(registry.broadcast()).isEqualTo(defaults.broadcast());
         assertThat(registry.unhandledActions()).isEqualTo(defaults.unhandledActions());
         assertThat(properties.getListener().getStartTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(properties.getRepositories().getDefaultTtl()).isEqualTo(RepositorySupport.DEFAULT_TTL);
+        assertThat(properties.getRepositories().getScanConcurrency())
+                .isEqualTo(RepositorySupport.DEFAULT_SCAN_CONCURRENCY);
         assertThat(properties.getWeb().getTenantHeader()).isEqualTo("X-Tenant-Id");
         assertThat(properties.getWeb().getUserHeader()).isEqualTo("X-User-Id");
     }
