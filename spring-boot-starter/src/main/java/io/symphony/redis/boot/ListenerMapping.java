@@ -36,6 +36,10 @@ final class ListenerMapping {
                 () -> b.sweepInterval(l.getSweepInterval()));
         ConfigMapping.set(LISTENER + "batch-size", l.getBatchSize(), () -> b.batchSize(l.getBatchSize()));
         ConfigMapping.set(LISTENER + "sweep-timeout", l.getSweepTimeout(), () -> b.sweepTimeout(l.getSweepTimeout()));
+        ConfigMapping.set(LISTENER + "max-waiting-claims", l.getMaxWaitingClaims(),
+                () -> b.maxWaitingClaims(l.getMaxWaitingClaims()));
+        ConfigMapping.set(LISTENER + "ack-batch-size", l.getAckBatchSize(), () -> b.ackBatchSize(l.getAckBatchSize()));
+        ConfigMapping.set(LISTENER + "ack-max-delay", l.getAckMaxDelay(), () -> b.ackMaxDelay(l.getAckMaxDelay()));
         Duration lease = l.getLease();
         if (lease != null) {
             ConfigMapping.set(LISTENER + "lease", lease, () -> b.lease(lease));

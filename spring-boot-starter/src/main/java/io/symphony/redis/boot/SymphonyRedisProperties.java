@@ -613,6 +613,15 @@ public class SymphonyRedisProperties {
         /** Longest wait for a sweep's reply before it counts as failed. */
         private Duration sweepTimeout = Duration.ofSeconds(3);
 
+        /** Claims held but not running (waiting for a handler slot or their ack) at most. */
+        private int maxWaitingClaims = 1_000;
+
+        /** Acknowledgements sent in one ack script at most. */
+        private int ackBatchSize = 500;
+
+        /** Longest wait of an acknowledgement for others to share its script. */
+        private Duration ackMaxDelay = Duration.ofMillis(5);
+
         /** Claim lease; unset: one attempt's timeout plus 30 s. Must be at least retry.timeout. */
         private @Nullable Duration lease;
 
@@ -763,6 +772,36 @@ public class SymphonyRedisProperties {
         /** Set the sweep timeout. */
         public void setSweepTimeout(Duration sweepTimeout) {
             this.sweepTimeout = sweepTimeout;
+        }
+
+        /** The most claims waiting for a handler slot. */
+        public int getMaxWaitingClaims() {
+            return maxWaitingClaims;
+        }
+
+        /** Set the most claims waiting for a handler slot. */
+        public void setMaxWaitingClaims(int maxWaitingClaims) {
+            this.maxWaitingClaims = maxWaitingClaims;
+        }
+
+        /** The acknowledgements per ack script. */
+        public int getAckBatchSize() {
+            return ackBatchSize;
+        }
+
+        /** Set the acknowledgements per ack script. */
+        public void setAckBatchSize(int ackBatchSize) {
+            this.ackBatchSize = ackBatchSize;
+        }
+
+        /** The longest wait of an acknowledgement for others. */
+        public Duration getAckMaxDelay() {
+            return ackMaxDelay;
+        }
+
+        /** Set the longest wait of an acknowledgement for others. */
+        public void setAckMaxDelay(Duration ackMaxDelay) {
+            this.ackMaxDelay = ackMaxDelay;
         }
 
         /** The fixed lease, or null for the default. */

@@ -123,6 +123,9 @@ class SymphonyRedisPropertiesUnitTests {
         values.put("symphony.redis.listener.batch-size", "12");
         values.put("symphony.redis.listener.sweep-timeout", "1500ms");
         values.put("symphony.redis.listener.lease", "45s");
+        values.put("symphony.redis.listener.max-waiting-claims", "13");
+        values.put("symphony.redis.listener.ack-batch-size", "14");
+        values.put("symphony.redis.listener.ack-max-delay", "15ms");
         values.put("symphony.redis.listener.dedup-window", "1m");
         values.put("symphony.redis.listener.original-actions", "py_a,py_b");
         values.put("symphony.redis.listener.retry.max-attempts", "5");
@@ -143,6 +146,7 @@ class SymphonyRedisPropertiesUnitTests {
                         .backoff(Duration.ofMillis(50), Duration.ofSeconds(2)).topologyRefresh(Duration.ofSeconds(9))
                         .build())
                 .sweepInterval(Duration.ofMillis(40)).batchSize(12).sweepTimeout(Duration.ofMillis(1500))
+                .maxWaitingClaims(13).ackBatchSize(14).ackMaxDelay(Duration.ofMillis(15))
                 .lease(Duration.ofSeconds(45)).dedupWindow(Duration.ofMinutes(1))
                 .originalActions(Set.of("py_a", "py_b")).build());
     }
