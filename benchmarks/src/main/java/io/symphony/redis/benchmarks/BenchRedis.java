@@ -15,4 +15,9 @@ final class BenchRedis {
     static PrivateRedisServer start() {
         return PrivateRedisServer.start("--maxclients", "2000", "--hz", "10");
     }
+
+    /** Start a server like {@link #start()} that publishes keyspace {@code expired} events. */
+    static PrivateRedisServer startWithKeyspaceEvents() {
+        return PrivateRedisServer.start("--maxclients", "2000", "--hz", "10", "--notify-keyspace-events", "Ex");
+    }
 }

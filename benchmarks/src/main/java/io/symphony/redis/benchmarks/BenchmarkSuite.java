@@ -24,6 +24,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * java -jar benchmarks/target/benchmarks.jar                 # full suite, about 12 minutes on 2 cores
  * java -jar benchmarks/target/benchmarks.jar --quick         # one short in-process iteration each (or -Dquick=true)
  * java -jar benchmarks/target/benchmarks.jar --only peers --out /tmp/peers
+ * java -jar benchmarks/target/benchmarks.jar --only triggers   # the trigger benchmark alone (own driver, not JMH)
  * </pre>
  *
  * <p>Results go to {@code benchmarks/results} when run from the repository root, else to {@code results}.
@@ -48,8 +50,12 @@ public final class BenchmarkSuite {
     private BenchmarkSuite() {
     }
 
-    /** What a suite run produced. */
-    record Outcome(List<ResultRow> rows, List<SuitePlan> plans, Path json, Path latency, Path table, Path chart) {
+    /**
+     * What a suite run produced; the JMH files are written only when a JMH plan ran, the trigger table
+     * ({@code triggers-<date>.md}) only when the trigger benchmark ran.
+     */
+    record Outcome(List<ResultRow> rows, List<SuitePlan> plans, Path json, Path latency, Path table, Path chart,
+            List<TriggerBenchmark.Row> triggerRows, @Nullable Path triggerTable) {
     }
 
     /** Parse the flags ({@code --quick}, {@code --out DIR}, {@code --only REGEX}) and run. */
@@ -67,8 +73,14 @@ public final class BenchmarkSuite {
             }
         }
         try {
-            Outcome outcome = run(quick, out, only);
-            System.out.println("Wrote " + outcome.table() + ", " + outcome.chart() + ", " + outcome.json());
+            Outcome outcome = run(quick, out, only, "java -jar benchmarks/target/benchmarks.jar "
+                    + String.join(" ", args));
+            if (!outcome.plans().isEmpty()) {
+                System.out.println("Wrote " + outcome.table() + ", " + outcome.chart() + ", " + outcome.json());
+            }
+            if (outcome.triggerTable() != null) {
+                System.out.println("Wrote " + outcome.triggerTable());
+            }
         } catch (RuntimeException | RunnerException e) {
             e.printStackTrace();
             // A failed benchmark skips its teardown; its clients' non-daemon threads would keep the JVM alive.
@@ -79,11 +91,38 @@ public final class BenchmarkSuite {
 
     /** Run the plans whose name matches {@code only} and write the results to {@code out}. */
     static Outcome run(boolean quick, Path out, String only) throws RunnerException {
+        return run(quick, out, only, "BenchmarkSuite.run(quick=" + quick + ", only=" + only + ")");
+    }
+
+    /**
+     * Run the JMH plans and the trigger benchmark ({@value TriggerBenchmark#NAME}) whose names match {@code only},
+     * and write their results to {@code out}; {@code command} is quoted in the trigger report.
+     */
+    static Outcome run(boolean quick, Path out, String only, String command) throws RunnerException {
         Machine machine = Machine.describe();
         System.out.println("Machine: " + machine.summary());
-        Path latencyDir = createDirectories(out.resolve("latency-" + System.currentTimeMillis()));
         Pattern filter = Pattern.compile(only);
         List<SuitePlan> plans = SuitePlan.all(quick).stream().filter(p -> filter.matcher(p.name()).find()).toList();
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        String date = now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        List<ResultRow> rows = plans.isEmpty() ? List.of() : runJmh(plans, quick, out, machine, date);
+        List<TriggerBenchmark.Row> triggerRows = List.of();
+        Path triggerTable = null;
+        if (filter.matcher(TriggerBenchmark.NAME).find()) {
+            System.out.println("== " + TriggerBenchmark.NAME);
+            triggerRows = TriggerBenchmark.run(TriggerBenchmark.Plan.of(quick));
+            triggerTable = createDirectories(out).resolve("triggers-"
+                    + now.format(DateTimeFormatter.ISO_LOCAL_DATE) + (quick ? "-quick" : "") + ".md");
+            write(triggerTable, TriggerReport.render(triggerRows, machine, date, Machine.currentLoadAverage(), quick,
+                    command));
+        }
+        return new Outcome(rows, plans, out.resolve("latest.json"), out.resolve("latest-latency.json"),
+                out.resolve("latest.md"), out.resolve("latest.svg"), triggerRows, triggerTable);
+    }
+
+    private static List<ResultRow> runJmh(List<SuitePlan> plans, boolean quick, Path out, Machine machine,
+            String date) throws RunnerException {
+        Path latencyDir = createDirectories(out.resolve("latency-" + System.currentTimeMillis()));
         List<RunResult> results = new ArrayList<>();
         for (SuitePlan plan : plans) {
             System.out.println("== " + plan.name());
@@ -91,15 +130,12 @@ public final class BenchmarkSuite {
         }
         Map<String, ResultRow.LatencyFigures> latencies = readLatencies(latencyDir);
         List<ResultRow> rows = results.stream().map(r -> ResultRow.of(r, latencies)).toList();
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        Outcome outcome = new Outcome(rows, plans, out.resolve("latest.json"), out.resolve("latest-latency.json"),
-                out.resolve("latest.md"), out.resolve("latest.svg"));
-        writeJmhJson(results, outcome.json());
-        moveLatencies(latencyDir, outcome.latency());
-        write(outcome.table(), MarkdownReport.render(rows, machine, date, quick));
-        write(outcome.chart(), SvgChart.render(rows, "Symphony Redis benchmarks, " + date + ", "
+        writeJmhJson(results, out.resolve("latest.json"));
+        moveLatencies(latencyDir, out.resolve("latest-latency.json"));
+        write(out.resolve("latest.md"), MarkdownReport.render(rows, machine, date, quick));
+        write(out.resolve("latest.svg"), SvgChart.render(rows, "Symphony Redis benchmarks, " + date + ", "
                 + machine.cores() + " cores, " + machine.cpuModel() + ", Redis " + machine.redisVersion()));
-        return outcome;
+        return rows;
     }
 
     private static ChainedOptionsBuilder options(SuitePlan plan, boolean quick, Path latencyDir) {

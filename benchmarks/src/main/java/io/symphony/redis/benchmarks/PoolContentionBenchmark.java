@@ -120,6 +120,7 @@ public class PoolContentionBenchmark {
                 .url(server.uri())
                 .connectionStrategy(connections)
                 .poolSize(poolSize)
+                .sharedConnections(poolSize)
                 // Every caller in flight may wait for a connection: the default limit (1000) would turn the
                 // 1,024-in-flight runs into rejections instead of measuring the wait.
                 .poolMaxPendingAcquires(Math.max(SymphonyRedisConfig.DEFAULT_POOL_MAX_PENDING_ACQUIRES, inFlight))

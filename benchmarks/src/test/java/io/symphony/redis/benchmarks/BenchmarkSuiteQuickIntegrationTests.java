@@ -40,6 +40,17 @@ class BenchmarkSuiteQuickIntegrationTests {
                 .contains("## Pool contention", "## Overhead", "## Peers", "## Codec", "| REDISSON |");
         assertThat(Files.readString(outcome.chart()))
                 .startsWith("<svg").contains("SPRING_DATA_REDIS").endsWith("</svg>\n");
+        // The trigger benchmark (own driver): both paths per load shape, the listener exactly once every time.
+        assertThat(outcome.triggerRows()).extracting(TriggerBenchmark.Row::path)
+                .containsExactly("TriggerListener", "keyspace events", "TriggerListener", "keyspace events");
+        assertThat(outcome.triggerRows()).filteredOn(row -> row.path().equals("TriggerListener"))
+                .allSatisfy(row -> {
+                    assertThat(row.exactlyOnce()).as("%s exactly once", row.shape().name()).isTrue();
+                    assertThat(row.scripts()).isNotNull().isPositive();
+                });
+        assertThat(outcome.triggerTable()).isNotNull();
+        assertThat(Files.readString(outcome.triggerTable())).contains("| burst | TriggerListener |",
+                "listener scripts per trigger");
     }
 
     /** Configurations per plan: benchmark methods times the product of the parameter lists in force. */

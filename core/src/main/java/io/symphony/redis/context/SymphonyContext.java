@@ -50,7 +50,28 @@ public final class SymphonyContext {
         Objects.requireNonNull(type, "type");
         return Mono.deferContextual(context -> find(context, type)
                 .map(Mono::just)
-                .orElseGet(() -> Mono.error(new NothingBoundException(type))));
+                .orElseGet(() -> Mono.error(nothingBound(context, type))));
+    }
+
+    /**
+     * Return a context transformation, for {@code contextWrite}, that records why nothing is bound in this pipeline
+     * (for example "GET /state named no tenant: send the X-Tenant-Id and X-User-Id headers"); a later
+     * {@link #current(Class)} or {@code ToolContext.bound(...)} that finds nothing fails with a
+     * {@link NothingBoundException} giving this reason. A binding written with {@link #bind} still wins.
+     *
+     * @throws NullPointerException if {@code reason} is null
+     * @since 0.1
+     */
+    public static Function<Context, Context> explainUnbound(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return context -> context.put(UnboundReason.class, new UnboundReason(reason));
+    }
+
+    /** The exception for a missing binding of {@code type}: with the recorded reason, if the pipeline gave one. */
+    static NothingBoundException nothingBound(ContextView context, Class<?> type) {
+        return context.<UnboundReason>getOrEmpty(UnboundReason.class)
+                .map(why -> new NothingBoundException(type, why.reason()))
+                .orElseGet(() -> new NothingBoundException(type));
     }
 
     /** Read the bound tenant and user; fails with {@link NothingBoundException} when none is bound. */
@@ -70,6 +91,10 @@ public final class SymphonyContext {
      */
     public static Object contextKey(Class<?> type) {
         return new BindingKey(Objects.requireNonNull(type, "type"));
+    }
+
+    /** Why nothing is bound, under a private key. */
+    private record UnboundReason(String reason) {
     }
 
     /** Private key type, so a binding can never collide with an application's own context keys. */

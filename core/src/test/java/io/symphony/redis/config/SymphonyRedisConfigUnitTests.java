@@ -147,6 +147,7 @@ class SymphonyRedisConfigUnitTests {
         SymphonyRedisConfig.Builder builder = SymphonyRedisConfig.builder();
 
         assertThatThrownBy(() -> builder.poolSize(0)).hasMessage("poolSize must be > 0, was 0");
+        assertThatThrownBy(() -> builder.sharedConnections(0)).hasMessage("sharedConnections must be > 0, was 0");
         assertThatThrownBy(() -> builder.commandTimeout(Duration.ZERO)).hasMessageContaining("commandTimeout");
         assertThatThrownBy(() -> builder.alias("bad alias", 1)).hasMessageContaining("bad alias");
         assertThatThrownBy(() -> builder.alias("ok", -1)).hasMessageContaining("-1");
@@ -159,7 +160,7 @@ class SymphonyRedisConfigUnitTests {
     void toBuilder_roundTripsEveryField() {
         SymphonyRedisConfig original = SymphonyRedisConfig.builder()
                 .url("redis://h:6379").aliasUrl("user", "redis://u:1/2").alias("extra", 3)
-                .connectionStrategy(ConnectionStrategy.POOLED).poolSize(3)
+                .connectionStrategy(ConnectionStrategy.POOLED).poolSize(3).sharedConnections(5)
                 .commandTimeout(Duration.ofSeconds(3)).connectTimeout(Duration.ofSeconds(4))
                 .reconnectDelayMax(Duration.ofMillis(500)).clientName("svc").keyspaceEvents(false).keyspaceEventFlags("KEA")
                 .workersUser(5).workersTool(6).workersAgent(7)
@@ -176,12 +177,24 @@ class SymphonyRedisConfigUnitTests {
         Function<SymphonyRedisConfig, String> describe = SymphonyRedisConfig::toString;
         assertThat(describe.apply(copy)).isEqualTo(describe.apply(original));
         assertThat(copy.toBuilder().poolSize(4).build()).isNotEqualTo(original);
+        assertThat(copy.sharedConnections()).isEqualTo(5);
+        assertThat(copy.toBuilder().sharedConnections(2).build()).isNotEqualTo(original);
         assertThat(copy.reconnectDelayMax()).isEqualTo(Duration.ofMillis(500));
         assertThat(copy.toBuilder().reconnectDelayMax(Duration.ofSeconds(3)).build()).isNotEqualTo(original);
         assertThat(copy.clientResourcesCustomizers()).hasSize(1).isEqualTo(original.clientResourcesCustomizers());
         assertThat(copy.clientOptionsCustomizers()).hasSize(2).isEqualTo(original.clientOptionsCustomizers());
         assertThat(copy.toBuilder().clientOptionsCustomizer(options -> { }).build()).isNotEqualTo(original);
         assertThat(copy.toBuilder().clientResourcesCustomizer(resources -> { }).build()).isNotEqualTo(original);
+    }
+
+    @Test
+    void defaultStrategy_isRoundRobinOverTwoSharedConnections() {
+        SymphonyRedisConfig config = SymphonyRedisConfig.builder().url("redis://h:6379").build();
+
+        assertThat(config.connectionStrategy()).isEqualTo(ConnectionStrategy.SHARED_ROUND_ROBIN)
+                .isEqualTo(SymphonyRedisConfig.DEFAULT_CONNECTION_STRATEGY);
+        assertThat(config.sharedConnections()).isEqualTo(SymphonyRedisConfig.DEFAULT_SHARED_CONNECTIONS).isEqualTo(2);
+        assertThat(config.poolSize()).isEqualTo(SymphonyRedisConfig.DEFAULT_POOL_SIZE);
     }
 
     @Test

@@ -31,7 +31,7 @@ class SharedRoundRobinStrategyIntegrationTests {
     void concurrentCallersAreSpreadOverThePoolSizeConnectionsOfOneTarget() {
         TestRedis redis = TestRedis.shared();
         runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(redis.uri())
-                .connectionStrategy(ConnectionStrategy.SHARED_ROUND_ROBIN).poolSize(3).keyspaceEvents(false)
+                .connectionStrategy(ConnectionStrategy.SHARED_ROUND_ROBIN).sharedConnections(3).keyspaceEvents(false)
                 .build()).block(Duration.ofSeconds(10));
         String key = "rr-test:" + UUID.randomUUID();
         Set<Long> clientIds = new HashSet<>();

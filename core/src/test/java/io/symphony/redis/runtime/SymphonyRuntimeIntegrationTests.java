@@ -98,21 +98,22 @@ class SymphonyRuntimeIntegrationTests {
     }
 
     @Test
-    void aliasesOnOneServerAndDatabase_shareOneConnection() {
+    void aliasesOnOneServerAndDatabase_shareOneTarget_withOneConnectionUnderShared() {
         topology.assumeStandalone("counts CLIENT LIST of one server for a URL naming DB 3");
         TestRedis redis = TestRedis.shared();
         String url = redis.uri(3);
         Map<String, String> perAlias = PoolAliases.DEFAULT_DATABASES.keySet().stream()
                 .collect(Collectors.toMap(a -> a, a -> url));
         String clientName = "shared-" + UUID.randomUUID().toString().substring(0, 8);
-        start(SymphonyRedisConfig.builder().aliasUrls(perAlias).clientName(clientName).keyspaceEvents(false).build());
+        start(SymphonyRedisConfig.builder().aliasUrls(perAlias).clientName(clientName).keyspaceEvents(false)
+                .connectionStrategy(ConnectionStrategy.SHARED).build());
 
         assertThat(runtime.connectionTargets()).isEqualTo(1);
         assertThat(countClients(clientName)).isEqualTo(1);
     }
 
     @Test
-    void defaultTable_opensOneConnectionPerDatabase_andNoPingPerCommand() {
+    void defaultTable_opensTwoSharedConnectionsPerDatabase_andNoPingPerCommand() {
         topology.assumeStandalone("one connection per numbered DB, counted in CLIENT LIST of one server");
         TestRedis redis = TestRedis.shared();
         String clientName = "table-" + UUID.randomUUID().toString().substring(0, 8);
@@ -126,7 +127,7 @@ class SymphonyRuntimeIntegrationTests {
                 .verifyComplete();
 
         assertThat(runtime.connectionTargets()).isEqualTo(6);
-        assertThat(countClients(clientName)).isEqualTo(6);
+        assertThat(countClients(clientName)).isEqualTo(6 * SymphonyRedisConfig.DEFAULT_SHARED_CONNECTIONS);
         assertThat(commandCalls("ping") - pingsBefore).isLessThan(5);
     }
 

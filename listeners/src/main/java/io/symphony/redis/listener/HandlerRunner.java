@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +25,13 @@ import reactor.util.context.Context;
 import reactor.util.retry.Retry;
 
 /**
- * Run the handler of one claimed occurrence with the policy's timeout and retries, then acknowledge the claim or
- * dead-letter it. Never fails. The ack and the dead-letter write are idempotent (they act only while the claim
- * still holds its lease), so a failure of theirs (a failover of the index's primary) is retried with backoff, each
- * attempt given at most {@link #CLOSE_ATTEMPT_TIMEOUT} and all of them together at most {@link #CLOSE_RETRY_SPAN};
- * only then is it logged and left to the lease, which re-delivers the occurrence. A handled occurrence whose ack fails is never dead-lettered.
+ * Run the handler of one claimed occurrence with the policy's timeout and retries, then hand the claim to its
+ * {@link Closer} to be acknowledged (batched, after the returned {@code Mono} completed: the handler slot is free
+ * before the ack's round trip) or dead-letter it. Never fails. The ack and the dead-letter write are idempotent (they
+ * act only while the claim still holds its lease), so a failure of theirs (a failover of the index's primary) is
+ * retried with backoff ({@link #closing}); only then is it logged and left to the lease, which re-delivers the
+ * occurrence. A handled occurrence whose ack fails is never dead-lettered. For every claim run, the closer hears
+ * exactly once that it was closed: from the ack path, or here once a dead letter, unclaim or give-up ended it.
  */
 final class HandlerRunner {
 
@@ -62,6 +66,16 @@ final class HandlerRunner {
         this.observer = options.observer();
     }
 
+    /** Where a claim goes when its handler is done. */
+    interface Closer {
+
+        /** Acknowledge this handled claim (later, batched); then report it {@link #closed}. Never blocks. */
+        void ack(Claim claim);
+
+        /** This claim is closed (acknowledged, dead-lettered, given back, or given up to its lease). */
+        void closed(Claim claim);
+    }
+
     /** Restores the snapshot of the context a trigger was set in. */
     @FunctionalInterface
     interface ContextRestorer {
@@ -73,22 +87,40 @@ final class HandlerRunner {
         return (context, snapshot) -> TriggerContextCodec.restore(context, snapshot, support, propagators);
     }
 
-    Mono<Void> run(Claim claim) {
+    /**
+     * Run the claim's handler; completes once the handler's work is done and the claim handed to {@code closer} for
+     * its ack, or once it was dead-lettered or given back. Never fails.
+     */
+    Mono<Void> run(Claim claim, Closer closer) {
+        AtomicBoolean handedOver = new AtomicBoolean();
+        Mono<Void> ack = Mono.fromRunnable(() -> {
+            handedOver.set(true);
+            closer.ack(claim);
+        });
+        return Mono.defer(() -> work(claim, ack))
+                .onErrorResume(this::logged)
+                .doFinally(signal -> {
+                    if (!handedOver.get()) {
+                        closer.closed(claim);
+                    }
+                });
+    }
+
+    private Mono<Void> work(Claim claim, Mono<Void> ack) {
         Optional<TriggerKey> parsed = keys.parseTrigger(claim.key());
         if (parsed.isEmpty()) {
             log.warn("Dropping index entry '{}': not a trigger key of this key factory", claim.key());
-            return closing(store.ack(claim), claim).onErrorResume(this::logged);
+            return ack;
         }
         TriggerKey key = parsed.get();
         TriggerEvent event = new TriggerEvent(key.tenant(), key.action(), key.identifier(), key.key(),
                 Instant.ofEpochMilli(claim.dueMillis()), claim.source());
         return registry.lookup(key.action(), key.key())
-                .map(handler -> attempt(handler, event, claim))
-                .orElseGet(() -> unhandled(claim, event))
-                .onErrorResume(this::logged);
+                .map(handler -> attempt(handler, event, claim, ack))
+                .orElseGet(() -> unhandled(claim, event));
     }
 
-    private Mono<Void> attempt(TriggerHandler handler, TriggerEvent event, Claim claim) {
+    private Mono<Void> attempt(TriggerHandler handler, TriggerEvent event, Claim claim, Mono<Void> ack) {
         RetryPolicy policy = registry.retryPolicy();
         AtomicInteger attempts = new AtomicInteger();
         Duration lag = Duration.ofMillis(lags.record(event));
@@ -121,8 +153,9 @@ final class HandlerRunner {
                     return deadLetter(claim, event, attempts.get(), error.toString()).thenReturn(Boolean.FALSE);
                 })
                 // Only the handler's failure dead-letters: a failed ack of a handled occurrence is left to the lease
-                // (logged by run()), else a replay of that dead letter would run the handler a second time.
-                .flatMap(handled -> handled ? closing(store.ack(claim), claim) : Mono.empty());
+                // (logged and counted by the closer's ack batches), else a replay of that dead letter would run the
+                // handler a second time.
+                .flatMap(handled -> handled ? ack : Mono.empty());
     }
 
     /** A claim whose action has no handler (a re-delivery, or a handler cancelled since the claim). */
@@ -151,8 +184,17 @@ final class HandlerRunner {
         return closing(store.deadLetter(claim, letter), claim);
     }
 
-    /** Retry a write that closes a claim; it is idempotent, and giving up means a second run after the lease. */
     private Mono<Void> closing(Mono<Void> write, Claim claim) {
+        return closing(write, scheduler, error -> log.warn("Closing the claim of '{}' failed ({}); retrying",
+                claim.key(), error.toString()));
+    }
+
+    /**
+     * Retry a write that closes claims: each attempt given at most {@link #CLOSE_ATTEMPT_TIMEOUT}, all of them
+     * together at most about {@link #CLOSE_RETRY_SPAN}, with backoff; {@code firstRetry} hears the failure that
+     * caused the first retry (to log it). The write must be idempotent; giving up means a second run after the lease.
+     */
+    static <T> Mono<T> closing(Mono<T> write, Scheduler scheduler, Consumer<Throwable> firstRetry) {
         long attempts = CLOSE_RETRY_SPAN.toMillis() / CLOSE_MAX_BACKOFF.toMillis();
         return write.timeout(CLOSE_ATTEMPT_TIMEOUT, scheduler)
                 .retryWhen(Retry.backoff(attempts, CLOSE_FIRST_BACKOFF)
@@ -161,8 +203,7 @@ final class HandlerRunner {
                 .scheduler(scheduler)
                 .doBeforeRetry(signal -> {
                     if (signal.totalRetries() == 0) {
-                        log.warn("Closing the claim of '{}' failed ({}); retrying", claim.key(),
-                                signal.failure().toString());
+                        firstRetry.accept(signal.failure());
                     }
                 })
                 .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
@@ -195,7 +236,7 @@ final class HandlerRunner {
     }
 
     private Mono<Void> logged(Throwable error) {
-        log.error("Could not acknowledge a trigger claim; its lease will re-deliver it", error);
+        log.error("Could not close a trigger claim; its lease will re-deliver it", error);
         return Mono.empty();
     }
 }

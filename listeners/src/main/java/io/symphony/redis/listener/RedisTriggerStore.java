@@ -62,29 +62,40 @@ final class RedisTriggerStore implements TriggerStore {
     }
 
     @Override
-    public Mono<Claim> claimEvent(String key, Duration lease) {
-        return ops.onPool(pool).eval(TriggerScripts.CLAIM_EVENT, List.of(due, inflight, recent, tokens, context),
-                        List.of(key,
-                        millis(lease), claimUnindexed))
-                .handle((reply, sink) -> {
-                    long kind = (Long) reply.get(0);
-                    if (kind == 1L) {
-                        sink.next(new Claim(key, (Long) reply.get(1), (Long) reply.get(2), TriggerEvent.Source.EVENT,
-                                snapshot(reply.get(3))));
-                    } else if (kind == 2L) {
-                        sink.next(new Claim(key, (Long) reply.get(1), (Long) reply.get(2),
-                                TriggerEvent.Source.EVENT_UNINDEXED));
-                    }
-                });
+    public Mono<List<Claim>> claimEvents(List<String> keys, Duration lease) {
+        List<String> args = new ArrayList<>(keys.size() + 2);
+        args.add(millis(lease));
+        args.add(claimUnindexed);
+        args.addAll(keys);
+        return ops.onPool(pool).eval(TriggerScripts.CLAIM_EVENTS, List.of(due, inflight, recent, tokens, context),
+                        args)
+                .map(RedisTriggerStore::eventClaimsOf);
+    }
+
+    private static List<Claim> eventClaimsOf(List<Object> reply) {
+        List<Claim> claims = new ArrayList<>(reply.size() / 5);
+        for (int i = 0; i + 4 < reply.size(); i += 5) {
+            TriggerEvent.Source source = (Long) reply.get(i) == 1L
+                    ? TriggerEvent.Source.EVENT : TriggerEvent.Source.EVENT_UNINDEXED;
+            claims.add(new Claim((String) reply.get(i + 1), (Long) reply.get(i + 2), (Long) reply.get(i + 3), source,
+                    snapshot(reply.get(i + 4))));
+        }
+        return claims;
     }
 
     @Override
-    public Mono<Void> ack(Claim claim) {
-        if (claim.lease() < 0) {
-            return Mono.empty();
+    public Mono<Long> ack(List<Claim> claims) {
+        List<String> args = new ArrayList<>(claims.size() * 2);
+        for (Claim claim : claims) {
+            if (claim.lease() >= 0) {
+                args.add(claim.key());
+                args.add(String.valueOf(claim.lease()));
+            }
         }
-        return ops.onPool(pool).eval(TriggerScripts.ACK, List.of(inflight, tokens, due, context), List.of(claim.key(),
-                String.valueOf(claim.lease()))).then();
+        if (args.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return ops.onPool(pool).eval(TriggerScripts.ACK, List.of(inflight, tokens, due, context), args);
     }
 
     /** Give an unhandled claim back to the due-index, for an instance that has its handler. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,15 +28,20 @@ import reactor.core.publisher.Sinks;
  * Fire the handlers of a {@link TriggerRegistry} for the triggers of the expiry pool, durably and exactly once.
  *
  * <p><b>Two paths, one claim.</b> Keyspace {@code expired} events ({@link ExpiryEvents}) are the fast path; a
- * sweeper over the due-index (written by {@code RedisTrigger.set}) is the record and the clock: it runs one Lua
- * script at most every {@code sweepInterval}, and sooner when the next entry comes due sooner, that claims up to
- * {@code batchSize} entries whose due time passed. An occurrence is run only by the instance whose script removed
+ * sweeper over the due-index (written by {@code RedisTrigger.set}) is the record and the clock ({@link Sweeper}): it
+ * runs one Lua script at most every {@code sweepInterval}, and sooner when the next entry comes due sooner, that
+ * claims up to {@code batchSize} entries whose due time passed, whatever the number of free handler slots, into a
+ * local hand-off queue bounded by {@code maxWaitingClaims}. The keyspace event of a key this instance claimed lately
+ * costs no script ({@link RecentClaims}); the other events are claimed in batches (one script per up to 100 keys heard
+ * within 1 ms). An occurrence is run only by the instance whose script removed
  * it from the due-index ({@code ZREM} inside the script is the claim), so among any number of instances exactly one
  * runs its handler. A trigger key written without an index entry (by the original's Python code) is claimed by the
  * first event script that sees it (default namespace only), remembered in a recent-claims set for
  * {@code dedupWindow}. A claim is kept in an in-flight set with a lease deadline and a token; while this instance
  * lives it renews the leases of all its claims every third of the lease ({@link LeaseRenewer}), so a long handler is
- * never started twice; when the handler's whole work completes the claim is acknowledged, when it fails every
+ * never started twice; when the handler's whole work completes its slot is free and the claim is acknowledged in a
+ * batch with others ({@link AckBatcher}: up to {@code ackBatchSize} per script, after at most {@code ackMaxDelay});
+ * an ack that cannot be written is counted ({@link #failedAcks()}) and left to the lease. When it fails every
  * attempt it is moved to the dead letters (one script); when its instance dies the renewals stop, the lease runs out
  * and the next sweep of any instance delivers it again. Handlers run on the options' handler scheduler, never on a
  * Redis I/O thread, in the context the trigger was set in. All keys belong to the registry's namespace. With a {@code broadcast} registry every instance runs every
@@ -53,8 +59,12 @@ public final class TriggerListener {
 
     private static final Logger log = LoggerFactory.getLogger(TriggerListener.class);
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
-    private static final int EVENT_CLAIM_CONCURRENCY = 32;
-    private static final long BUSY_RECHECK_MS = 10;
+    /** Event claim scripts in flight at once. */
+    private static final int EVENT_CLAIM_CONCURRENCY = 4;
+    /** Keys one event claim script claims at most. */
+    private static final int EVENT_CLAIM_BATCH = 100;
+    /** The longest an event waits for others to share its claim script (events are 0.3 s late or more anyway). */
+    private static final Duration EVENT_CLAIM_DELAY = Duration.ofMillis(1);
     private static final int MAX_LEFT_SEEN = 10_000;
 
     private final TriggerRegistry registry;
@@ -65,11 +75,12 @@ public final class TriggerListener {
     private final FireLagRecorder lags;
     private final Duration lease;
     private final LeaseRenewer leases;
-    private final AtomicLong nextDelay = new AtomicLong();
-    /** Claimed occurrences not finished yet; the sweeper claims only as many as there are free handler slots. */
-    private final AtomicInteger unfinished = new AtomicInteger();
-    /** Failed sweeps since the last successful one: only the first of a run is logged at WARN. */
-    private final AtomicLong failedSweeps = new AtomicLong();
+    /** Claims taken and not closed yet (waiting for a slot, running, or waiting for their ack). */
+    private final AtomicInteger taken = new AtomicInteger();
+    /** Claims in a handler slot: {@code taken - inSlots} wait locally, bounded by maxWaitingClaims for sweeps. */
+    private final AtomicInteger inSlots = new AtomicInteger();
+    private final AtomicLong failedAcks = new AtomicLong();
+    private final RecentClaims recent;
     /** Failed event claims since the last successful one: only the first of a run is logged at WARN. */
     private final AtomicLong failedEventClaims = new AtomicLong();
     private final AtomicReference<@Nullable Running> running = new AtomicReference<>();
@@ -94,6 +105,7 @@ public final class TriggerListener {
                 HandlerRunner.restoring(SymphonyRepositories.of(runtime).support(), options.contextPropagators()),
                 options, lags);
         this.leases = new LeaseRenewer(store, lease, options.scheduler(), options.observer());
+        this.recent = new RecentClaims(options.clock(), options.dedupWindow(), RecentClaims.DEFAULT_MAX);
     }
 
     /**
@@ -148,6 +160,8 @@ public final class TriggerListener {
             }
             Sinks.Empty<Void> stopping = Sinks.empty();
             Sinks.One<Void> started = Sinks.one();
+            AckBatcher acks = new AckBatcher(store, options.ackBatchSize(), options.ackMaxDelay(),
+                    options.scheduler(), failedAcks, this::closed);
             Running fresh = new Running(stopping);
             if (!running.compareAndSet(null, fresh)) {
                 return Mono.error(new IllegalStateException("TriggerListener already started"));
@@ -173,12 +187,16 @@ public final class TriggerListener {
             // Renewals outlive stop() and a cancelled start(): the handlers already running keep their claims until
             // they are acknowledged; the pipeline's end (done) disposes them.
             fresh.renewals = leases.run().subscribe();
-            // Stop the sources, not the claimed stream: an occurrence once claimed is always run (or dead-lettered).
-            fresh.disposable = pipeline(stopping.asMono(), eventsFailed)
-                    .flatMap(claim -> runner.run(claim).doFinally(signal -> {
-                        leases.release(claim);
-                        unfinished.decrementAndGet();
-                    }), registry.concurrency())
+            // Stop the sources, not the claimed stream: an occurrence once claimed is always run (or dead-lettered),
+            // and its ack sent: the acks complete after the last handler, and the pipeline after the last ack.
+            Mono<Void> handled = pipeline(stopping.asMono(), eventsFailed)
+                    .flatMap(claim -> Mono.defer(() -> {
+                        inSlots.incrementAndGet();
+                        return runner.run(claim, acks);
+                    }).doFinally(signal -> inSlots.decrementAndGet()), registry.concurrency())
+                    .then()
+                    .doFinally(signal -> acks.complete());
+            fresh.disposable = Mono.when(handled, acks.run())
                     .subscribe(ignored -> { }, error -> {
                         log.error("Trigger listener stopped on an error", error);
                         started.tryEmitError(error);
@@ -210,7 +228,8 @@ public final class TriggerListener {
     }
 
     /**
-     * Stop: no new claims, wait for running handlers, close the pub/sub connection. Claims taken but not finished
+     * Stop: no new claims, wait for the claims taken to be handled and their batched acks answered, close the
+     * pub/sub connection. Claims taken but not finished
      * stay in flight and are re-delivered after their lease. Completes at once if not started. Final: a later
      * {@link #start()} fails.
      */
@@ -260,12 +279,21 @@ public final class TriggerListener {
 
     /** Return how many occurrences this instance claimed and has not finished yet (running or waiting for a slot). */
     public int inFlight() {
-        return unfinished.get();
+        return taken.get();
     }
 
     /** Return the namespace of the listener's registry ({@code ""}: the default namespace). */
     public String namespace() {
         return registry.namespace();
+    }
+
+    /**
+     * Return how many handled occurrences this instance could not acknowledge (every retry of their batched ack
+     * script failed): their leases run out and they are re-delivered, so their handlers may run again. Each failed
+     * batch is logged (the first of a run at WARN).
+     */
+    public long failedAcks() {
+        return failedAcks.get();
     }
 
     /** Return the fire lag of the occurrences this instance started. */
@@ -292,83 +320,87 @@ public final class TriggerListener {
                 });
         if (registry.broadcast()) {
             return known.map(event -> new Claim(event.key(), options.clock().millis(), -1,
-                    TriggerEvent.Source.BROADCAST)).doOnNext(claim -> unfinished.incrementAndGet());
+                    TriggerEvent.Source.BROADCAST)).doOnNext(claim -> taken.incrementAndGet());
         }
         // A claim's lease is renewed from the moment it is taken, also while it waits in a queue for a handler slot.
-        Flux<Claim> fast = known.flatMap(event -> store.claimEvent(event.key(), lease)
-                .doOnNext(claim -> {
-                    leases.hold(claim);
-                    unfinished.incrementAndGet();
-                })
-                .doOnSuccess(ignored -> failedEventClaims.set(0))
-                .onErrorResume(error -> {
-                    if (failedEventClaims.getAndIncrement() == 0) {
-                        log.warn("Claiming '{}' from its event failed ({}); the sweeper will claim it if it has a "
-                                + "due-index entry (further failures until an event claim succeeds again are "
-                                + "logged at DEBUG)", event.key(), error.toString());
-                    } else {
-                        log.debug("Claiming '{}' from its event failed ({})", event.key(), error.toString());
-                    }
-                    return Mono.empty();
-                }), EVENT_CLAIM_CONCURRENCY);
+        // The late event of a key claimed here lately costs no script (the server would answer "not yours"); the
+        // others are claimed in batches, one script per up to EVENT_CLAIM_BATCH keys heard within EVENT_CLAIM_DELAY.
+        Flux<Claim> fast = known.filter(event -> !recent.contains(event.key()))
+                .map(ExpiryEvent::key)
+                .bufferTimeout(EVENT_CLAIM_BATCH, EVENT_CLAIM_DELAY, options.scheduler(), true)
+                .filter(batch -> !batch.isEmpty())
+                .flatMap(batch -> store.claimEvents(batch, lease)
+                        .doOnNext(claims -> {
+                            claims.forEach(this::took);
+                            failedEventClaims.set(0);
+                        })
+                        .onErrorResume(error -> {
+                            if (failedEventClaims.getAndIncrement() == 0) {
+                                log.warn("Claiming {} key(s) from their events failed ({}, first '{}'); the sweeper "
+                                        + "will claim those with a due-index entry (further failures until an event "
+                                        + "claim succeeds again are logged at DEBUG)", batch.size(), error.toString(),
+                                        batch.get(0));
+                            } else {
+                                log.debug("Claiming {} key(s) from their events failed ({})", batch.size(),
+                                        error.toString());
+                            }
+                            return Mono.empty();
+                        }), EVENT_CLAIM_CONCURRENCY)
+                .flatMapIterable(claims -> claims);
         return Flux.merge(fast, sweeper(stopping));
     }
 
     private Flux<Claim> sweeper(Mono<Void> stopping) {
-        AtomicBoolean stop = new AtomicBoolean();
-        Flux<Claim> sweepOnce = Flux.defer(() -> {
-            int batch = Math.min(options.batchSize(), registry.concurrency() - unfinished.get());
-            if (batch <= 0) {
-                // Every handler slot is busy: claiming more would start their leases while they wait locally.
-                // Look again soon; this costs no Redis call.
-                nextDelay.set(Math.min(options.sweepInterval().toMillis(), BUSY_RECHECK_MS));
-                return Flux.empty();
-            }
-            return sweepClaims(batch);
-        });
-        Mono<Void> pause = Mono.firstWithSignal(
-                Mono.defer(() -> Mono.delay(Duration.ofMillis(nextDelay.get()), options.scheduler())).then(),
-                stopping.doOnTerminate(() -> stop.set(true)));
-        // Stop ends the pause and prevents the next sweep, but never cancels a sweep in flight: its script has taken
-        // the claims on the server, so dropping the reply would strand them in flight until their lease runs out.
-        // Only the sweep timeout drops a reply, when the node is most likely gone (failover).
-        return sweepOnce.concatWith(pause.then(Mono.<Claim>empty())).repeat(() -> !stop.get());
+        // The matchers are read per sweep: handlers may be registered or cancelled while the listener runs.
+        Sweeper sweeper = new Sweeper(
+                batch -> observed(store.sweep(batch, lease, options.dedupWindow(), matchers(), originalMatchers)),
+                options.batchSize(), options.maxWaitingClaims(), () -> taken.get() - inSlots.get(),
+                options.sweepInterval(), options.sweepTimeout(), options.scheduler());
+        // The sweep's claims are accounted for when its reply arrives; they then wait in the unbounded buffer, which
+        // the sweeper keeps within maxWaitingClaims by sizing its batches.
+        return sweeper.run(stopping, this::swept)
+                .flatMapIterable(TriggerStore.Sweep::claims)
+                .onBackpressureBuffer();
     }
 
-    private Flux<Claim> sweepClaims(int batch) {
-        long start = System.nanoTime();
-        return store.sweep(batch, lease, options.dedupWindow(), matchers(), originalMatchers)
-                .timeout(options.sweepTimeout(), options.scheduler())
-                .doOnEach(signal -> {
-                    if (signal.isOnNext() || signal.isOnError()) {
-                        Duration took = Duration.ofNanos(System.nanoTime() - start);
-                        TriggerStore.Sweep sweep = signal.get();
-                        int claimed = sweep == null ? 0 : sweep.claims().size();
-                        ObserverCalls.run(() -> options.observer().swept(took, claimed, signal.getThrowable()));
-                    }
-                })
-                .doOnNext(sweep -> {
-                    sweep.left().forEach(this::left);
-                    handedToOriginal.addAndGet(sweep.handedToOriginal());
-                    sweep.claims().forEach(leases::hold);
-                    unfinished.addAndGet(sweep.claims().size());
-                    planNext(sweep, batch);
-                    long failed = failedSweeps.getAndSet(0);
-                    if (failed > 0) {
-                        log.info("Due-index sweep succeeded again after {} failed sweep(s)", failed);
-                    }
-                })
-                .onErrorResume(error -> {
-                    if (failedSweeps.getAndIncrement() == 0) {
-                        log.warn("Due-index sweep failed ({}); retrying every {} (further failures until a sweep "
-                                + "succeeds again are logged at DEBUG)", error.toString(), options.sweepInterval());
-                    } else {
-                        log.debug("Due-index sweep failed ({})", error.toString());
-                    }
-                    nextDelay.set(options.sweepInterval().toMillis());
-                    return Mono.empty();
-                })
-                .flatMapIterable(TriggerStore.Sweep::claims);
+    /** A sweep that tells the observer how long it took, what it claimed, and whether it failed or was dropped. */
+    private Mono<TriggerStore.Sweep> observed(Mono<TriggerStore.Sweep> sweep) {
+        TriggerObserver observer = options.observer();
+        if (observer == TriggerObserver.NOOP) {
+            return sweep;
+        }
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return sweep
+                    .doOnNext(result -> ObserverCalls.run(() -> observer.swept(since(start), result.claims().size(),
+                            null)))
+                    .doOnError(error -> ObserverCalls.run(() -> observer.swept(since(start), 0, error)))
+                    .doOnCancel(() -> ObserverCalls.run(() -> observer.swept(since(start), 0,
+                            new CancellationException("no reply within the sweep timeout, or the listener stopped"))));
+        });
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private void swept(TriggerStore.Sweep sweep) {
+        sweep.left().forEach(this::left);
+        handedToOriginal.addAndGet(sweep.handedToOriginal());
+        sweep.claims().forEach(this::took);
+    }
+
+    /** A claim taken (swept or from an event): renew its lease from now on, count it, remember its key. */
+    private void took(Claim claim) {
+        leases.hold(claim);
+        taken.incrementAndGet();
+        recent.add(claim.key());
+    }
+
+    /** A claim closed (acknowledged, dead-lettered, given back or given up to its lease). */
+    private void closed(Claim claim) {
+        leases.release(claim);
+        taken.decrementAndGet();
     }
 
     /** With {@link UnhandledActions#LEAVE}, the sweep claims only actions with a handler; else every one. */
@@ -393,17 +425,6 @@ public final class TriggerListener {
             String action = keys.parseTrigger(key).map(TriggerKey::action).orElse(key);
             registry.unhandled(action, key);
             ObserverCalls.run(() -> options.observer().unknownAction(action));
-        }
-    }
-
-    private void planNext(TriggerStore.Sweep sweep, int batch) {
-        long interval = options.sweepInterval().toMillis();
-        if (sweep.claims().size() >= batch) {
-            nextDelay.set(0);
-        } else if (sweep.nextWake() < 0) {
-            nextDelay.set(interval);
-        } else {
-            nextDelay.set(Math.max(0, Math.min(interval, sweep.nextWake() - sweep.now())));
         }
     }
 

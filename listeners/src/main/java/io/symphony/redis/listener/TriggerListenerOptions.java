@@ -30,6 +30,12 @@ public final class TriggerListenerOptions {
     public static final Duration DEFAULT_SWEEP_TIMEOUT = Duration.ofSeconds(3);
     /** Default lease: none set, the registry policy's worst case plus 30 s (see {@link #lease()}). */
     public static final @Nullable Duration DEFAULT_LEASE = null;
+    /** Default bound on claims held but not running (waiting for a handler slot or their ack): 1,000. */
+    public static final int DEFAULT_MAX_WAITING_CLAIMS = 1_000;
+    /** Default acknowledgements per ack script: 500. */
+    public static final int DEFAULT_ACK_BATCH_SIZE = 500;
+    /** Default longest wait of an acknowledgement for others to share its script: 5 ms. */
+    public static final Duration DEFAULT_ACK_MAX_DELAY = Duration.ofMillis(5);
 
     private static final TriggerListenerOptions DEFAULTS = builder().build();
 
@@ -44,6 +50,9 @@ public final class TriggerListenerOptions {
     private final Clock clock;
     private final List<TriggerContextPropagator> contextPropagators;
     private final Set<String> originalActions;
+    private final int maxWaitingClaims;
+    private final int ackBatchSize;
+    private final Duration ackMaxDelay;
     private final TriggerObserver observer;
 
     private TriggerListenerOptions(Builder builder) {
@@ -58,6 +67,9 @@ public final class TriggerListenerOptions {
         this.clock = builder.clock;
         this.contextPropagators = builder.contextPropagators;
         this.originalActions = builder.originalActions;
+        this.maxWaitingClaims = builder.maxWaitingClaims;
+        this.ackBatchSize = builder.ackBatchSize;
+        this.ackMaxDelay = builder.ackMaxDelay;
         this.observer = builder.observer;
     }
 
@@ -89,9 +101,36 @@ public final class TriggerListenerOptions {
         return sweepInterval;
     }
 
-    /** Return how many entries one sweep script claims at most. */
+    /**
+     * Return how many entries one sweep script claims at most. A sweep claims a whole batch whatever the number of
+     * free handler slots, as long as {@link #maxWaitingClaims()} leaves room for it.
+     */
     public int batchSize() {
         return batchSize;
+    }
+
+    /**
+     * Return how many claims this instance may hold without running them: claims waiting in the local hand-off
+     * queue for a handler slot, and handled claims waiting for their batched ack. The sweeper claims its next batch
+     * only while at most {@code maxWaitingClaims - min(batchSize, maxWaitingClaims)} wait, so the queue never grows
+     * beyond this bound from sweeps (event claims add at most the events' claim concurrency), and a stalled ack path
+     * stops new claims instead of piling them up. Waiting claims keep their leases renewed.
+     */
+    public int maxWaitingClaims() {
+        return maxWaitingClaims;
+    }
+
+    /**
+     * Return how many acknowledgements share one ack script at most: a handled claim frees its handler slot at once
+     * and its ack waits at most {@link #ackMaxDelay()} for others to share the script.
+     */
+    public int ackBatchSize() {
+        return ackBatchSize;
+    }
+
+    /** Return the longest wait of an acknowledgement before its (possibly partial) batch is sent. */
+    public Duration ackMaxDelay() {
+        return ackMaxDelay;
     }
 
     /**
@@ -170,13 +209,16 @@ public final class TriggerListenerOptions {
                 && scheduler == that.scheduler && handlerScheduler == that.handlerScheduler
                 && sweepTimeout.equals(that.sweepTimeout) && clock.equals(that.clock)
                 && contextPropagators.equals(that.contextPropagators)
-                && originalActions.equals(that.originalActions) && observer.equals(that.observer);
+                && originalActions.equals(that.originalActions) && maxWaitingClaims == that.maxWaitingClaims
+                && ackBatchSize == that.ackBatchSize && ackMaxDelay.equals(that.ackMaxDelay)
+                && observer.equals(that.observer);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(events, sweepInterval, batchSize, lease, dedupWindow, scheduler, handlerScheduler,
-                sweepTimeout, clock, contextPropagators, originalActions, observer);
+                sweepTimeout, clock, contextPropagators, originalActions, maxWaitingClaims, ackBatchSize, ackMaxDelay,
+                observer);
     }
 
     @Override
@@ -186,7 +228,9 @@ public final class TriggerListenerOptions {
                 + dedupWindow + ", scheduler=" + scheduler + ", handlerScheduler=" + handlerScheduler
                 + ", sweepTimeout=" + sweepTimeout + ", clock=" + clock + ", contextPropagators="
                 + contextPropagators.stream().map(TriggerContextPropagator::name).toList() + ", originalActions="
-                + originalActions + (observer == TriggerObserver.NOOP ? "" : ", observer=" + observer) + "]";
+                + originalActions + ", maxWaitingClaims=" + maxWaitingClaims + ", ackBatchSize=" + ackBatchSize
+                + ", ackMaxDelay=" + ackMaxDelay + (observer == TriggerObserver.NOOP ? "" : ", observer=" + observer)
+                + "]";
     }
 
     /** Builder of {@link TriggerListenerOptions}; each setter rejects a bad value at once, naming it. */
@@ -203,6 +247,9 @@ public final class TriggerListenerOptions {
         private Clock clock = Clock.systemUTC();
         private List<TriggerContextPropagator> contextPropagators = List.of();
         private Set<String> originalActions = Set.of();
+        private int maxWaitingClaims = DEFAULT_MAX_WAITING_CLAIMS;
+        private int ackBatchSize = DEFAULT_ACK_BATCH_SIZE;
+        private Duration ackMaxDelay = DEFAULT_ACK_MAX_DELAY;
         private TriggerObserver observer = TriggerObserver.NOOP;
 
         private Builder() {
@@ -220,6 +267,9 @@ public final class TriggerListenerOptions {
             clock = options.clock;
             contextPropagators = options.contextPropagators;
             originalActions = options.originalActions;
+            maxWaitingClaims = options.maxWaitingClaims;
+            ackBatchSize = options.ackBatchSize;
+            ackMaxDelay = options.ackMaxDelay;
             observer = options.observer;
         }
 
@@ -343,6 +393,46 @@ public final class TriggerListenerOptions {
                 }
             }
             this.originalActions = Set.copyOf(actions);
+            return this;
+        }
+
+        /**
+         * Set how many claims may wait locally, for a handler slot or for their ack (default
+         * {@value TriggerListenerOptions#DEFAULT_MAX_WAITING_CLAIMS}; see
+         * {@link TriggerListenerOptions#maxWaitingClaims()}).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder maxWaitingClaims(int claims) {
+            if (claims <= 0) {
+                throw new IllegalArgumentException("maxWaitingClaims must be > 0, was " + claims);
+            }
+            this.maxWaitingClaims = claims;
+            return this;
+        }
+
+        /**
+         * Set how many acknowledgements share one ack script at most (default
+         * {@value TriggerListenerOptions#DEFAULT_ACK_BATCH_SIZE}; 1 sends one script per ack).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder ackBatchSize(int acks) {
+            if (acks <= 0) {
+                throw new IllegalArgumentException("ackBatchSize must be > 0, was " + acks);
+            }
+            this.ackBatchSize = acks;
+            return this;
+        }
+
+        /**
+         * Set the longest wait of an acknowledgement for others to share its script (default 5 ms). It delays no
+         * handler: only when the claim is closed.
+         *
+         * @throws IllegalArgumentException if shorter than 1 ms
+         */
+        public Builder ackMaxDelay(Duration delay) {
+            this.ackMaxDelay = Durations.atLeastOneMilli(delay, "ackMaxDelay");
             return this;
         }
 

@@ -105,32 +105,47 @@ final class TriggerScripts {
             """);
 
     /**
-     * KEYS due, inflight, recent, tokens, ctx; ARGV key, lease ms, 1 to claim keys without an index entry (the default
-     * namespace: the original writes no index) or 0 (another namespace: an unindexed key is not its own). Claim the occurrence a keyspace event announced.
-     * Returns
-     * {kind, due, lease, context snapshot or ''}: kind 1 = claimed the indexed entry (due time passed); kind 2 = claimed a key without
-     * an index entry (written as the original does); kind 0 = not ours to run: already claimed (recent or in
-     * flight), or the index holds a later due time (the event is a late one of an occurrence the sweeper handled,
-     * and the trigger was set again since).
+     * KEYS due, inflight, recent, tokens, ctx; ARGV lease ms, 1 to claim keys without an index entry (the default
+     * namespace: the original writes no index) or 0 (another namespace: an unindexed key is not its own), then the
+     * keys whose keyspace events announced their expiry. Claims each occurrence that is this listener's to run and
+     * returns {kind, key, due, lease, context snapshot or ''} per claim: kind 1 = claimed the indexed entry (its due
+     * time passed); kind 2 = claimed a key without an index entry (written as the original does). A key is skipped
+     * when it is not ours to run: already claimed (recent or in flight, also by an earlier key of the same call), or
+     * the index holds a later due time (the event is a late one of an occurrence the sweeper handled, and the
+     * trigger was set again since).
      */
-    static final RedisScript<List<Object>> CLAIM_EVENT = RedisScript.returningList(NOW + """
-            local lease = now + tonumber(ARGV[2])
-            local due = redis.call('ZSCORE', KEYS[1], ARGV[1])
-            if due then
-              if tonumber(due) > now then return {0, 0, 0, ''} end
-              redis.call('ZREM', KEYS[1], ARGV[1])
-              redis.call('ZADD', KEYS[2], lease, ARGV[1])
-              redis.call('HSET', KEYS[4], ARGV[1], lease)
-              redis.call('ZADD', KEYS[3], now, ARGV[1])
-              return {1, math.floor(tonumber(due)), lease, redis.call('HGET', KEYS[5], ARGV[1]) or ''}
+    static final RedisScript<List<Object>> CLAIM_EVENTS = RedisScript.returningList(NOW + """
+            local lease = now + tonumber(ARGV[1])
+            local out = {}
+            local function claim(key)
+              redis.call('ZADD', KEYS[2], lease, key)
+              redis.call('HSET', KEYS[4], key, lease)
+              redis.call('ZADD', KEYS[3], now, key)
             end
-            if ARGV[3] ~= '1' or redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('ZSCORE', KEYS[2], ARGV[1]) then
-              return {0, 0, 0, ''}
+            for i = 3, #ARGV do
+              local key = ARGV[i]
+              local due = redis.call('ZSCORE', KEYS[1], key)
+              if due then
+                if tonumber(due) <= now then
+                  redis.call('ZREM', KEYS[1], key)
+                  claim(key)
+                  table.insert(out, 1)
+                  table.insert(out, key)
+                  table.insert(out, math.floor(tonumber(due)))
+                  table.insert(out, lease)
+                  table.insert(out, redis.call('HGET', KEYS[5], key) or '')
+                end
+              elseif ARGV[2] == '1' and not redis.call('ZSCORE', KEYS[3], key)
+                  and not redis.call('ZSCORE', KEYS[2], key) then
+                claim(key)
+                table.insert(out, 2)
+                table.insert(out, key)
+                table.insert(out, now)
+                table.insert(out, lease)
+                table.insert(out, '')
+              end
             end
-            redis.call('ZADD', KEYS[2], lease, ARGV[1])
-            redis.call('HSET', KEYS[4], ARGV[1], lease)
-            redis.call('ZADD', KEYS[3], now, ARGV[1])
-            return {2, now, lease, ''}
+            return out
             """);
 
     /** The claim check shared by ACK and DEAD_LETTER: KEYS[1] inflight, KEYS[2] tokens; ARGV[1] key, ARGV[2] token. */
@@ -145,16 +160,22 @@ final class TriggerScripts {
             """;
 
     /**
-     * KEYS inflight, tokens, due, ctx; ARGV key, token. Remove the in-flight entry if it still belongs to this claim,
-     * and its context snapshot unless the trigger was set again meanwhile (then the snapshot is the new one's).
+     * KEYS inflight, tokens, due, ctx; ARGV key and token pairs (one pair per handled claim). Remove each in-flight
+     * entry that still belongs to its claim, and its context snapshot unless the trigger was set again meanwhile
+     * (then the snapshot is the new one's). A pair whose claim is no longer held (re-delivered elsewhere, or closed
+     * by an earlier attempt of this very script) is skipped, so a retried batch is harmless. Returns the number of
+     * claims closed.
      */
     static final RedisScript<Long> ACK = RedisScript.returningLong(HOLDS + """
-            if holds(ARGV[1], ARGV[2]) then
-              release(ARGV[1])
-              if not redis.call('ZSCORE', KEYS[3], ARGV[1]) then redis.call('HDEL', KEYS[4], ARGV[1]) end
-              return 1
+            local acked = 0
+            for i = 1, #ARGV - 1, 2 do
+              if holds(ARGV[i], ARGV[i + 1]) then
+                release(ARGV[i])
+                if not redis.call('ZSCORE', KEYS[3], ARGV[i]) then redis.call('HDEL', KEYS[4], ARGV[i]) end
+                acked = acked + 1
+              end
             end
-            return 0
+            return acked
             """);
 
     /**

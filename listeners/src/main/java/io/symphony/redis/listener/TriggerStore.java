@@ -30,11 +30,17 @@ interface TriggerStore {
     Mono<Sweep> sweep(int batch, Duration lease, Duration window, @Nullable List<String> matchers,
             List<String> original);
 
-    /** Claim the occurrence a keyspace event announced; empty when it is not this listener's to run. */
-    Mono<Claim> claimEvent(String key, Duration lease);
+    /**
+     * Claim the occurrences keyspace events announced, in one atomic step; emits the claims, without the keys that
+     * are not this listener's to run.
+     */
+    Mono<List<Claim>> claimEvents(List<String> keys, Duration lease);
 
-    /** Acknowledge a handled claim (only while its token still holds it). */
-    Mono<Void> ack(Claim claim);
+    /**
+     * Acknowledge handled claims in one atomic step, each only while its token still holds it; emits how many were
+     * closed (a claim already closed, or re-delivered elsewhere, is skipped). Idempotent: a retry closes nothing twice.
+     */
+    Mono<Long> ack(List<Claim> claims);
 
     /** Give a claim back to the due-index at its due time (only while its token still holds it). */
     Mono<Void> unclaim(Claim claim);

@@ -3,6 +3,10 @@ package io.symphony.redis.listener;
 import io.lettuce.core.KillArgs;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import io.symphony.redis.codec.RedisValueCodec;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.keys.KeyFactory;
@@ -115,6 +119,11 @@ final class ListenerFixture implements AutoCloseable {
         }
     }
 
+    /** ZADD {@code member} with {@code score} to {@code key} on the standalone server's expiry DB. */
+    void zadd(String key, double score, String member) {
+        server().sync(8).zadd(key, score, member);
+    }
+
     /** ZSCORE of {@code member} in {@code key} on the expiry DB (standalone) or the cluster, or null. */
     @Nullable Double zscore(String key, String member) {
         return cluster != null ? cluster.sync().zscore(key, member) : server().sync(8).zscore(key, member);
@@ -128,6 +137,37 @@ final class ListenerFixture implements AutoCloseable {
     /** HLEN of {@code key} on the expiry DB (standalone) or the cluster. */
     long hlen(String key) {
         return cluster != null ? cluster.sync().hlen(key) : server().sync(8).hlen(key);
+    }
+
+    /**
+     * How many scripts the standalone server ran since its stats were reset: the {@code calls} of
+     * {@code cmdstat_evalsha} and {@code cmdstat_eval} in {@code INFO commandstats}.
+     */
+    long scriptCalls() {
+        String stats = server().sync(8).info("commandstats");
+        return calls(stats, "cmdstat_evalsha:") + calls(stats, "cmdstat_eval:");
+    }
+
+    private static long calls(String stats, String command) {
+        return stats.lines().filter(line -> line.startsWith(command)).findFirst()
+                .map(line -> Long.parseLong(line.substring(line.indexOf("calls=") + 6, line.indexOf(','))))
+                .orElse(0L);
+    }
+
+    /** CONFIG RESETSTAT on the standalone server: the command counts start from zero. */
+    void resetStats() {
+        server().sync(8).configResetstat();
+    }
+
+    /** CLIENT PAUSE of write commands (scripts included) for {@code duration} on the standalone server. */
+    void pauseWrites(Duration duration) {
+        server().sync(8).dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8),
+                new CommandArgs<>(StringCodec.UTF8).add("PAUSE").add(duration.toMillis()).add("WRITE"));
+    }
+
+    /** Kill every normal (command) client connection of the standalone server but the fixture's own. */
+    void killCommandClients() {
+        server().sync(8).clientKill(KillArgs.Builder.typeNormal().skipme());
     }
 
     /** Kill every pub/sub client connection: on the server, or on every primary of the cluster. */

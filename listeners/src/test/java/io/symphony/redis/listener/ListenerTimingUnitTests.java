@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -24,6 +26,20 @@ class ListenerTimingUnitTests {
     private final VirtualTimeScheduler time = VirtualTimeScheduler.create();
     private final RecordingTriggerStore store = new RecordingTriggerStore();
     private final AtomicInteger attempts = new AtomicInteger();
+    private final List<Claim> closed = new CopyOnWriteArrayList<>();
+    /** Acks straight to the store, so a test sees when the runner hands a claim over. */
+    private final HandlerRunner.Closer closer = new HandlerRunner.Closer() {
+        @Override
+        public void ack(Claim claim) {
+            store.ack(List.of(claim)).block();
+            closed(claim);
+        }
+
+        @Override
+        public void closed(Claim claim) {
+            closed.add(claim);
+        }
+    };
 
     private HandlerRunner runner(TriggerRegistry registry) {
         TriggerListenerOptions options = TriggerListenerOptions.builder().scheduler(time).handlerScheduler(time)
@@ -49,7 +65,7 @@ class ListenerTimingUnitTests {
         HandlerRunner runner = runner(registry(event -> Mono.fromRunnable(attempts::incrementAndGet)
                 .then(Mono.error(new IllegalStateException("boom")))));
 
-        StepVerifier.withVirtualTime(() -> runner.run(claim()), () -> time, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(() -> runner.run(claim(), closer), () -> time, Long.MAX_VALUE)
                 .expectSubscription()
                 .then(() -> assertThat(attempts).hasValue(1))
                 .expectNoEvent(Duration.ofMillis(90)) // the first backoff is 200 ms +- 50 % jitter
@@ -60,6 +76,7 @@ class ListenerTimingUnitTests {
 
         assertThat(attempts).hasValue(3);
         assertThat(store.acks).isEmpty();
+        assertThat(closed).containsExactly(claim());
         assertThat(store.deadLetters).singleElement().satisfies(letter -> {
             assertThat(letter.attempts()).isEqualTo(3);
             assertThat(letter.error()).contains("boom");
@@ -73,7 +90,7 @@ class ListenerTimingUnitTests {
         HandlerRunner runner = runner(registry(event -> Mono.fromRunnable(attempts::incrementAndGet)
                 .then(Mono.never())));
 
-        StepVerifier.withVirtualTime(() -> runner.run(claim()), () -> time, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(() -> runner.run(claim(), closer), () -> time, Long.MAX_VALUE)
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(999))
                 .then(() -> assertThat(attempts).hasValue(1))
@@ -91,7 +108,7 @@ class ListenerTimingUnitTests {
         HandlerRunner runner = runner(registry(event -> Flux.interval(Duration.ofMillis(150), time).take(5)
                 .doOnNext(i -> attempts.incrementAndGet()).then()));
 
-        StepVerifier.withVirtualTime(() -> runner.run(claim()), () -> time, Long.MAX_VALUE)
+        StepVerifier.withVirtualTime(() -> runner.run(claim(), closer), () -> time, Long.MAX_VALUE)
                 .expectSubscription()
                 .expectNoEvent(Duration.ofMillis(749))
                 .then(() -> assertThat(store.acks).isEmpty())
@@ -101,7 +118,35 @@ class ListenerTimingUnitTests {
 
         assertThat(attempts).hasValue(5);
         assertThat(store.acks).containsExactly(claim());
+        assertThat(closed).containsExactly(claim());
         assertThat(store.deadLetters).isEmpty();
+    }
+
+    @Test
+    void handledClaim_freesItsSlotBeforeItsAckIsAnswered() {
+        HandlerRunner runner = runner(registry(event -> Mono.fromRunnable(attempts::incrementAndGet)));
+        List<Claim> handedOver = new CopyOnWriteArrayList<>();
+        HandlerRunner.Closer slowAcks = new HandlerRunner.Closer() {
+            @Override
+            public void ack(Claim claim) {
+                handedOver.add(claim); // the ack batch is still to be sent
+            }
+
+            @Override
+            public void closed(Claim claim) {
+                closed.add(claim);
+            }
+        };
+
+        StepVerifier.withVirtualTime(() -> runner.run(claim(), slowAcks), () -> time, Long.MAX_VALUE)
+                .expectSubscription()
+                .verifyComplete();
+
+        assertThat(attempts).hasValue(1);
+        assertThat(handedOver).containsExactly(claim());
+        // closed only by the ack batch, which has not answered: the lease stays renewed until it does
+        assertThat(closed).isEmpty();
+        assertThat(store.acks).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -16,6 +17,10 @@ import reactor.core.publisher.Mono;
 final class RecordingTriggerStore implements TriggerStore {
 
     final List<Claim> acks = new CopyOnWriteArrayList<>();
+    final List<List<Claim>> ackBatches = new CopyOnWriteArrayList<>();
+    final AtomicInteger ackScripts = new AtomicInteger();
+    /** How many of the next ack scripts fail. */
+    final AtomicInteger failingAcks = new AtomicInteger();
     final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
     final List<Map<String, Long>> renewals = new CopyOnWriteArrayList<>();
     volatile Set<String> lost = Set.of();
@@ -27,13 +32,22 @@ final class RecordingTriggerStore implements TriggerStore {
     }
 
     @Override
-    public Mono<Claim> claimEvent(String key, Duration lease) {
-        return Mono.empty();
+    public Mono<List<Claim>> claimEvents(List<String> keys, Duration lease) {
+        return Mono.just(List.of());
     }
 
     @Override
-    public Mono<Void> ack(Claim claim) {
-        return Mono.fromRunnable(() -> acks.add(claim));
+    public Mono<Long> ack(List<Claim> claims) {
+        return Mono.defer(() -> {
+            ackScripts.incrementAndGet();
+            if (failingAcks.get() > 0) {
+                failingAcks.decrementAndGet();
+                return Mono.error(new IllegalStateException("injected ack failure"));
+            }
+            ackBatches.add(List.copyOf(claims));
+            acks.addAll(claims);
+            return Mono.just((long) claims.size());
+        });
     }
 
     @Override

@@ -24,11 +24,15 @@ class TriggerListenerOptionsUnitTests {
         TriggerListenerOptions options = TriggerListenerOptions.builder().events(events)
                 .sweepInterval(Duration.ofMillis(13)).batchSize(17).lease(Duration.ofSeconds(19))
                 .dedupWindow(Duration.ofMillis(23)).scheduler(timers).handlerScheduler(handlers)
-                .sweepTimeout(Duration.ofMillis(29)).clock(clock).observer(observer).build();
+                .sweepTimeout(Duration.ofMillis(29)).clock(clock).maxWaitingClaims(31).ackBatchSize(37)
+                .ackMaxDelay(Duration.ofMillis(41)).observer(observer).build();
 
         TriggerListenerOptions copy = options.toBuilder().build();
 
-        assertThat(copy).isEqualTo(options).isNotEqualTo(TriggerListenerOptions.defaults());
+        assertThat(copy).isEqualTo(options).hasSameHashCodeAs(options)
+                .isNotEqualTo(TriggerListenerOptions.defaults());
+        assertThat(options.toBuilder().ackMaxDelay(Duration.ofMillis(42)).build()).isNotEqualTo(options);
+        assertThat(options.toBuilder().maxWaitingClaims(32).build()).isNotEqualTo(options);
         assertThat(copy.events()).isEqualTo(events);
         assertThat(copy.events().toBuilder().build()).isEqualTo(events);
         assertThat(copy.sweepInterval()).isEqualTo(Duration.ofMillis(13));
@@ -39,6 +43,10 @@ class TriggerListenerOptionsUnitTests {
         assertThat(copy.handlerScheduler()).isSameAs(handlers);
         assertThat(copy.sweepTimeout()).isEqualTo(Duration.ofMillis(29));
         assertThat(copy.clock()).isSameAs(clock);
+        assertThat(copy.maxWaitingClaims()).isEqualTo(31);
+        assertThat(copy.ackBatchSize()).isEqualTo(37);
+        assertThat(copy.ackMaxDelay()).isEqualTo(Duration.ofMillis(41));
+        assertThat(copy.toString()).contains("maxWaitingClaims=31", "ackBatchSize=37", "ackMaxDelay=PT0.041S");
         assertThat(copy.events().pool()).isEqualTo("other");
         assertThat(copy.events().bufferSize()).isEqualTo(7);
         assertThat(copy.events().minBackoff()).isEqualTo(Duration.ofMillis(3));
@@ -70,6 +78,11 @@ class TriggerListenerOptionsUnitTests {
         assertThat(options.batchSize()).isEqualTo(TriggerListenerOptions.DEFAULT_BATCH_SIZE);
         assertThat(options.lease()).isEmpty();
         assertThat(options.sweepTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(options.maxWaitingClaims()).isEqualTo(TriggerListenerOptions.DEFAULT_MAX_WAITING_CLAIMS)
+                .isEqualTo(1_000);
+        assertThat(options.ackBatchSize()).isEqualTo(TriggerListenerOptions.DEFAULT_ACK_BATCH_SIZE).isEqualTo(500);
+        assertThat(options.ackMaxDelay()).isEqualTo(TriggerListenerOptions.DEFAULT_ACK_MAX_DELAY)
+                .isEqualTo(Duration.ofMillis(5));
         assertThat(options.handlerScheduler()).isSameAs(Schedulers.boundedElastic());
         assertThat(ExpiryEventsOptions.defaults().pool()).isEqualTo("expiry");
         assertThat(RetryPolicy.defaults().maxAttempts()).isEqualTo(RetryPolicy.DEFAULT_MAX_ATTEMPTS);
@@ -81,6 +94,9 @@ class TriggerListenerOptionsUnitTests {
         TriggerListenerOptions.Builder builder = TriggerListenerOptions.builder();
         assertThatThrownBy(() -> builder.sweepTimeout(Duration.ZERO)).hasMessage("sweepTimeout must be >= 1 ms, was PT0S");
         assertThatThrownBy(() -> builder.batchSize(0)).hasMessage("batchSize must be > 0, was 0");
+        assertThatThrownBy(() -> builder.maxWaitingClaims(0)).hasMessage("maxWaitingClaims must be > 0, was 0");
+        assertThatThrownBy(() -> builder.ackBatchSize(-1)).hasMessage("ackBatchSize must be > 0, was -1");
+        assertThatThrownBy(() -> builder.ackMaxDelay(Duration.ZERO)).hasMessage("ackMaxDelay must be >= 1 ms, was PT0S");
         assertThatThrownBy(() -> builder.lease(Duration.ofMillis(5))).hasMessageContaining("lease must be >= 30 ms")
                 .hasMessageContaining("PT0.005S");
         assertThatThrownBy(() -> builder.sweepInterval(Duration.ofMillis(-1))).hasMessageContaining("sweepInterval");

@@ -72,7 +72,17 @@ class TriggerObserverUnitTests {
     }
 
     private void run(HandlerRunner runner, Claim claim) {
-        StepVerifier.withVirtualTime(() -> runner.run(claim), () -> time, Long.MAX_VALUE)
+        HandlerRunner.Closer closer = new HandlerRunner.Closer() {
+            @Override
+            public void ack(Claim acked) {
+                seen.add("acked");
+            }
+
+            @Override
+            public void closed(Claim closed) {
+            }
+        };
+        StepVerifier.withVirtualTime(() -> runner.run(claim, closer), () -> time, Long.MAX_VALUE)
                 .thenAwait(Duration.ofMinutes(1))
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));

@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 import reactor.util.context.ContextView;
 
 /**
@@ -58,24 +57,23 @@ final class RepositoryObservations implements RepositoryObserver {
         if (timers != null) {
             return Mono.defer(() -> {
                 RepositoryTimers.Stopwatch stopwatch = timers.start(call);
-                return mono.doOnNext(value -> {
-                            stopwatch.emitted();
+                return mono.doOnSuccess(value -> {
                             countTriggers(call, value);
+                            stopwatch.succeeded();
                         })
                         .doOnError(stopwatch::failed)
-                        .doFinally(stopwatch);
+                        .doOnCancel(stopwatch::cancelled);
             });
         }
         return Mono.deferContextual(context -> {
-            Observation observation = start(call, context);
-            AtomicBoolean emitted = new AtomicBoolean();
-            return mono.doOnNext(value -> {
-                        emitted.set(true);
+            Stop stop = new Stop(start(call, context));
+            return mono.doOnSuccess(value -> {
                         countTriggers(call, value);
+                        stop.succeeded();
                     })
-                    .doOnError(observation::error)
-                    .doFinally(signal -> stop(observation, emitted.get() ? SignalType.ON_COMPLETE : signal))
-                    .contextWrite(inner -> inner.put(ObservationThreadLocalAccessor.KEY, observation));
+                    .doOnError(stop::failed)
+                    .doOnCancel(stop::cancelled)
+                    .contextWrite(inner -> inner.put(ObservationThreadLocalAccessor.KEY, stop.observation));
         });
     }
 
@@ -85,15 +83,53 @@ final class RepositoryObservations implements RepositoryObserver {
         if (timers != null) {
             return Flux.defer(() -> {
                 RepositoryTimers.Stopwatch stopwatch = timers.start(call);
-                return flux.doOnError(stopwatch::failed).doFinally(stopwatch);
+                return flux.doOnComplete(stopwatch::succeeded)
+                        .doOnError(stopwatch::failed)
+                        .doOnCancel(stopwatch::cancelled);
             });
         }
         return Flux.deferContextual(context -> {
-            Observation observation = start(call, context);
-            return flux.doOnError(observation::error)
-                    .doFinally(signal -> stop(observation, signal))
-                    .contextWrite(inner -> inner.put(ObservationThreadLocalAccessor.KEY, observation));
+            Stop stop = new Stop(start(call, context));
+            return flux.doOnComplete(stop::succeeded)
+                    .doOnError(stop::failed)
+                    .doOnCancel(stop::cancelled)
+                    .contextWrite(inner -> inner.put(ObservationThreadLocalAccessor.KEY, stop.observation));
         });
+    }
+
+    /**
+     * Stops one observation once, with its outcome, at its first final signal and before that signal goes
+     * downstream (so a subscriber that sees the result also sees the observation stopped).
+     */
+    static final class Stop {
+
+        final Observation observation;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+
+        Stop(Observation observation) {
+            this.observation = observation;
+        }
+
+        void succeeded() {
+            stop("success");
+        }
+
+        void failed(Throwable error) {
+            if (!stopped.get()) {
+                observation.error(error);
+            }
+            stop("error");
+        }
+
+        void cancelled() {
+            stop("cancelled");
+        }
+
+        private void stop(String outcome) {
+            if (stopped.compareAndSet(false, true)) {
+                observation.lowCardinalityKeyValue(MeterNames.TAG_OUTCOME, outcome).stop();
+            }
+        }
     }
 
     private Observation start(RepositoryCall call, ContextView context) {
@@ -109,16 +145,7 @@ final class RepositoryObservations implements RepositoryObserver {
         return observation.start();
     }
 
-    private static void stop(Observation observation, SignalType signal) {
-        String outcome = switch (signal) {
-            case ON_COMPLETE -> "success";
-            case ON_ERROR -> "error";
-            default -> "cancelled";
-        };
-        observation.lowCardinalityKeyValue(MeterNames.TAG_OUTCOME, outcome).stop();
-    }
-
-    private void countTriggers(RepositoryCall call, Object value) {
+    private void countTriggers(RepositoryCall call, @Nullable Object value) {
         if (!call.repository().equals("trigger")) {
             return;
         }

@@ -6,9 +6,8 @@ import io.symphony.redis.repository.RepositoryCall;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.SignalType;
 
 /**
  * The repository timers when no {@code ObservationRegistry} was given: the same name and tags a meter observation
@@ -31,37 +30,42 @@ final class RepositoryTimers {
             String error) {
     }
 
-    /** Start timing one subscription of {@code call}; the returned call ends the timing at its final signal. */
+    /** Start timing one subscription of {@code call}. */
     Stopwatch start(RepositoryCall call) {
         return new Stopwatch(call, meters.config().clock().monotonicTime());
     }
 
-    /** One timed subscription; {@link #accept} records it once, on the first final signal. */
-    final class Stopwatch implements Consumer<SignalType> {
+    /**
+     * One timed subscription, recorded once, at its first final signal and before that signal goes downstream (so a
+     * subscriber that sees the result also sees the timer).
+     */
+    final class Stopwatch {
 
         private final RepositoryCall call;
         private final long start;
-        private volatile boolean emitted;
-        private volatile @Nullable Throwable error;
+        private final AtomicBoolean recorded = new AtomicBoolean();
 
         private Stopwatch(RepositoryCall call, long start) {
             this.call = call;
             this.start = start;
         }
 
-        void emitted() {
-            emitted = true;
+        void succeeded() {
+            record("success", null);
         }
 
         void failed(Throwable failure) {
-            error = failure;
+            record("error", failure);
         }
 
-        @Override
-        public void accept(SignalType signal) {
-            Throwable failure = error;
-            String outcome = emitted || signal == SignalType.ON_COMPLETE ? "success"
-                    : signal == SignalType.ON_ERROR ? "error" : "cancelled";
+        void cancelled() {
+            record("cancelled", null);
+        }
+
+        private void record(String outcome, @Nullable Throwable failure) {
+            if (!recorded.compareAndSet(false, true)) {
+                return;
+            }
             Key key = new Key(call.repository(), call.operation(), call.pool(), tenantTag ? call.tenant() : "",
                     outcome, failure == null ? "none" : failure.getClass().getSimpleName());
             timers.computeIfAbsent(key, RepositoryTimers.this::timer)

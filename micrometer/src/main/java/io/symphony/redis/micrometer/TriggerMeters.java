@@ -37,7 +37,6 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 /**
  * The meters of trigger listeners, and one consumer observation {@value MeterNames#TRIGGER_HANDLER} per handled
@@ -161,11 +160,10 @@ final class TriggerMeters implements TriggerObserver {
                     .lowCardinalityKeyValue(TAG_ACTION, event.action())
                     .lowCardinalityKeyValue(TAG_SOURCE, source(event))
                     .start();
-            return handling.doOnError(observation::error)
-                    .doFinally(signal -> observation
-                            .lowCardinalityKeyValue(TAG_OUTCOME, signal == SignalType.ON_COMPLETE ? "success"
-                                    : signal == SignalType.ON_ERROR ? "failure" : "cancelled")
-                            .stop())
+            RepositoryObservations.Stop stop = new RepositoryObservations.Stop(observation);
+            return handling.doOnSuccess(ignored -> stop.succeeded())
+                    .doOnError(stop::failed)
+                    .doOnCancel(stop::cancelled)
                     .contextWrite(inner -> inner.put(ObservationThreadLocalAccessor.KEY, observation));
         });
     }

@@ -27,6 +27,8 @@ import reactor.test.StepVerifier;
 class ConnectionMetricsIntegrationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** Connections per (server, DB) of the default strategy, SHARED_ROUND_ROBIN. */
+    private static final int PER_TARGET = SymphonyRedisConfig.DEFAULT_SHARED_CONNECTIONS;
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private SymphonyRuntime runtime;
@@ -56,7 +58,7 @@ class ConnectionMetricsIntegrationTests {
     @Test
     void commandLatencies_carryThePoolOfTheirConnection(PrivateRedisServer server) {
         start(SymphonyRedisConfig.builder().url(server.uri()));
-        await().atMost(WAIT).until(() -> active("user") == 1 && active("default") == 1);
+        await().atMost(WAIT).until(() -> active("user") == PER_TARGET && active("default") == PER_TARGET);
 
         runtime.ops().onPool("user").set("k", "v").as(StepVerifier::create).expectNext(true).verifyComplete();
         runtime.ops().ping().as(StepVerifier::create).expectNext("PONG").verifyComplete();
@@ -77,7 +79,7 @@ class ConnectionMetricsIntegrationTests {
     @Test
     void aKilledConnection_isCountedAsAReconnect_andTheStateGaugeFollows(PrivateRedisServer server) {
         start(SymphonyRedisConfig.builder().url(server.uri()));
-        await().atMost(WAIT).until(() -> active("user") == 1);
+        await().atMost(WAIT).until(() -> active("user") == PER_TARGET);
         assertThat(meters.find("symphony.redis.connections.reconnects").counter()).isNull();
 
         String address = Arrays.stream(server.sync(0).clientList().split("\n"))
@@ -88,7 +90,7 @@ class ConnectionMetricsIntegrationTests {
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(count("symphony.redis.connections.reconnects", "user")).isEqualTo(1);
-            assertThat(active("user")).isEqualTo(1);
+            assertThat(active("user")).isEqualTo(PER_TARGET);
         });
         assertThat(count("symphony.redis.connections.disconnects", "user")).isEqualTo(1);
         assertThat(meters.find("symphony.redis.connections.reconnects").tag("pool", "default").counter()).isNull();

@@ -100,7 +100,7 @@ class TriggerMetricsIntegrationTests {
                 .mapToLong(Timer::count).sum()).isEqualTo(2);
         assertThat(meters.find("symphony.redis.trigger.handler").tags("action", "remind", "outcome", "success")
                 .timers().stream().mapToLong(Timer::count).sum()).isEqualTo(2);
-        assertThat(meters.get("symphony.redis.trigger.handler").tags("action", "fail", "outcome", "failure")
+        assertThat(meters.get("symphony.redis.trigger.handler").tags("action", "fail", "outcome", "error")
                 .timer().count()).isEqualTo(1);
         assertThat(meters.get("symphony.redis.trigger.sweeps").tag("outcome", "success").timer().count())
                 .isPositive();

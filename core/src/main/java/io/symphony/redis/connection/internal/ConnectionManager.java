@@ -137,7 +137,7 @@ public final class ConnectionManager implements RedisConnections {
         Mono<ConnectionTarget> target = switch (config.connectionStrategy()) {
             case POOLED -> Mono.defer(() -> scope.track(new PooledTarget(connector.connect(endpoint), config,
                     observed, observer), PooledTarget::close).warmUp());
-            case SHARED_ROUND_ROBIN -> RoundRobinSharedTarget.open(connector, endpoint, config.poolSize())
+            case SHARED_ROUND_ROBIN -> RoundRobinSharedTarget.open(connector, endpoint, config.sharedConnections())
                     .map(opened -> scope.track(opened, ConnectionTarget::close));
             case SHARED -> connector.connect(endpoint).map(connection -> scope.track(new SharedTarget(connection),
                     SharedTarget::close));
