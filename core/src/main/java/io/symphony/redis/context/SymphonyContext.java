@@ -84,6 +84,15 @@ public final class SymphonyContext {
         return context.<T>getOrEmpty(new BindingKey(type)).map(type::cast);
     }
 
+    /**
+     * Return the Reactor Context key a binding of {@code type} is stored under, for context-propagation
+     * {@code ThreadLocalAccessor}s that mirror a binding into a thread-local (such as the MDC). Equal for equal types;
+     * never equal to an application's own keys.
+     */
+    public static Object contextKey(Class<?> type) {
+        return new BindingKey(Objects.requireNonNull(type, "type"));
+    }
+
     /** Why nothing is bound, under a private key. */
     private record UnboundReason(String reason) {
     }

@@ -47,6 +47,7 @@ final class HandlerRunner {
     private final Scheduler scheduler;
     private final Scheduler handlerScheduler;
     private final FireLagRecorder lags;
+    private final TriggerObserver observer;
 
     HandlerRunner(TriggerRegistry registry, TriggerStore store, KeyFactory keys, ContextRestorer restorer,
             TriggerListenerOptions options, FireLagRecorder lags) {
@@ -58,6 +59,7 @@ final class HandlerRunner {
         this.handlerScheduler = options.handlerScheduler();
         this.clock = options.clock();
         this.lags = lags;
+        this.observer = options.observer();
     }
 
     /** Restores the snapshot of the context a trigger was set in. */
@@ -89,8 +91,9 @@ final class HandlerRunner {
     private Mono<Void> attempt(TriggerHandler handler, TriggerEvent event, Claim claim) {
         RetryPolicy policy = registry.retryPolicy();
         AtomicInteger attempts = new AtomicInteger();
-        lags.record(event);
-        return Mono.defer(() -> {
+        Duration lag = Duration.ofMillis(lags.record(event));
+        ObserverCalls.run(() -> observer.fired(event, lag));
+        Mono<Void> handling = Mono.defer(() -> {
                     attempts.incrementAndGet();
                     return handler.handle(event);
                 })
@@ -101,14 +104,20 @@ final class HandlerRunner {
                 .retryWhen(Retry.backoff(policy.maxAttempts() - 1L, policy.firstBackoff())
                         .maxBackoff(policy.maxBackoff())
                         .scheduler(scheduler)
-                        .doBeforeRetry(signal -> log.debug("Handler of '{}' failed ({}); retrying", event.key(),
-                                signal.failure().toString()))
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                        .doBeforeRetry(signal -> {
+                            log.debug("Handler of '{}' failed ({}); retrying", event.key(),
+                                    signal.failure().toString());
+                            ObserverCalls.run(() -> observer.retried(event, attempts.get(), signal.failure()));
+                        })
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+        // The observer's wrap sits inside contextWrite: it sees the restored context of the trigger's set.
+        return observed(event, handling)
                 .contextWrite(context(event, claim))
                 .thenReturn(Boolean.TRUE)
                 .onErrorResume(error -> {
                     log.warn("Handler of '{}' failed {} time(s); dead-lettering: {}", event.key(), attempts.get(),
                             error.toString());
+                    ObserverCalls.run(() -> observer.deadLettered(event.action(), attempts.get()));
                     return deadLetter(claim, event, attempts.get(), error.toString()).thenReturn(Boolean.FALSE);
                 })
                 // Only the handler's failure dead-letters: a failed ack of a handled occurrence is left to the lease
@@ -118,10 +127,22 @@ final class HandlerRunner {
 
     /** A claim whose action has no handler (a re-delivery, or a handler cancelled since the claim). */
     private Mono<Void> unhandled(Claim claim, TriggerEvent event) {
+        ObserverCalls.run(() -> observer.unknownAction(event.action()));
         if (registry.unhandledActions() == UnhandledActions.LEAVE) {
             return closing(store.unclaim(claim), claim);
         }
+        ObserverCalls.run(() -> observer.deadLettered(event.action(), 0));
         return deadLetter(claim, event, 0, "no handler registered for action '" + event.action() + "'");
+    }
+
+    /** The observer's wrap of a handler run; if the observer fails, the run goes on unobserved. */
+    private Mono<Void> observed(TriggerEvent event, Mono<Void> handling) {
+        try {
+            return observer.handling(event, handling);
+        } catch (RuntimeException e) {
+            log.warn("Trigger observer failed to wrap the handler of '{}'; it runs unobserved", event.key(), e);
+            return handling;
+        }
     }
 
     private Mono<Void> deadLetter(Claim claim, TriggerEvent event, int attempts, String error) {

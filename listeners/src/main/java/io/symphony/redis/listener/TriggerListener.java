@@ -93,7 +93,7 @@ public final class TriggerListener {
         this.runner = new HandlerRunner(registry, store, runtime.keys(),
                 HandlerRunner.restoring(SymphonyRepositories.of(runtime).support(), options.contextPropagators()),
                 options, lags);
-        this.leases = new LeaseRenewer(store, lease, options.scheduler());
+        this.leases = new LeaseRenewer(store, lease, options.scheduler(), options.observer());
     }
 
     /**
@@ -154,7 +154,10 @@ public final class TriggerListener {
             }
             AtomicBoolean up = new AtomicBoolean();
             Mono<Void> connected = events.states().filter(state -> state == ListenerState.CONNECTED).next().then()
-                    .doOnSuccess(ignored -> up.set(true));
+                    .doOnSuccess(ignored -> {
+                        up.set(true);
+                        ObserverCalls.run(() -> options.observer().started(this));
+                    });
             Consumer<Throwable> eventsFailed = error -> {
                 if (up.get()) {
                     log.error("Keyspace events stopped ({}); triggers keep firing from the due-index sweeper, but "
@@ -221,7 +224,8 @@ public final class TriggerListener {
             current.stopping.tryEmitEmpty();
             return current.done.asMono()
                     .doFinally(signal -> current.disposeRenewals())
-                    .then(events.close());
+                    .then(events.close())
+                    .doFinally(signal -> ObserverCalls.run(() -> options.observer().stopped(this)));
         });
     }
 
@@ -254,6 +258,16 @@ public final class TriggerListener {
         return handedToOriginal.get();
     }
 
+    /** Return how many occurrences this instance claimed and has not finished yet (running or waiting for a slot). */
+    public int inFlight() {
+        return unfinished.get();
+    }
+
+    /** Return the namespace of the listener's registry ({@code ""}: the default namespace). */
+    public String namespace() {
+        return registry.namespace();
+    }
+
     /** Return the fire lag of the occurrences this instance started. */
     public FireLag fireLag() {
         return lags.snapshot();
@@ -271,6 +285,7 @@ public final class TriggerListener {
                 // An event does not tell its namespace: an action without a handler here may be another service's,
                 // so it is neither counted nor warned about; the sweeper reports this namespace's own.
                 .filter(event -> registry.has(event.action()) && !options.originalActions().contains(event.action()))
+                .doOnNext(event -> ObserverCalls.run(() -> options.observer().eventReceived(event)))
                 .onErrorResume(error -> {
                     eventsFailed.accept(error);
                     return Mono.empty();
@@ -321,8 +336,17 @@ public final class TriggerListener {
     }
 
     private Flux<Claim> sweepClaims(int batch) {
+        long start = System.nanoTime();
         return store.sweep(batch, lease, options.dedupWindow(), matchers(), originalMatchers)
                 .timeout(options.sweepTimeout(), options.scheduler())
+                .doOnEach(signal -> {
+                    if (signal.isOnNext() || signal.isOnError()) {
+                        Duration took = Duration.ofNanos(System.nanoTime() - start);
+                        TriggerStore.Sweep sweep = signal.get();
+                        int claimed = sweep == null ? 0 : sweep.claims().size();
+                        ObserverCalls.run(() -> options.observer().swept(took, claimed, signal.getThrowable()));
+                    }
+                })
                 .doOnNext(sweep -> {
                     sweep.left().forEach(this::left);
                     handedToOriginal.addAndGet(sweep.handedToOriginal());
@@ -368,6 +392,7 @@ public final class TriggerListener {
         if (leftSeen.add(key)) {
             String action = keys.parseTrigger(key).map(TriggerKey::action).orElse(key);
             registry.unhandled(action, key);
+            ObserverCalls.run(() -> options.observer().unknownAction(action));
         }
     }
 

@@ -44,6 +44,7 @@ public final class TriggerListenerOptions {
     private final Clock clock;
     private final List<TriggerContextPropagator> contextPropagators;
     private final Set<String> originalActions;
+    private final TriggerObserver observer;
 
     private TriggerListenerOptions(Builder builder) {
         this.events = builder.events;
@@ -57,6 +58,7 @@ public final class TriggerListenerOptions {
         this.clock = builder.clock;
         this.contextPropagators = builder.contextPropagators;
         this.originalActions = builder.originalActions;
+        this.observer = builder.observer;
     }
 
     /** Return a builder holding the defaults. */
@@ -155,6 +157,11 @@ public final class TriggerListenerOptions {
         return originalActions;
     }
 
+    /** Return the observer of the listener; {@link TriggerObserver#NOOP} unless one was set. */
+    public TriggerObserver observer() {
+        return observer;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof TriggerListenerOptions that && events.equals(that.events)
@@ -163,13 +170,13 @@ public final class TriggerListenerOptions {
                 && scheduler == that.scheduler && handlerScheduler == that.handlerScheduler
                 && sweepTimeout.equals(that.sweepTimeout) && clock.equals(that.clock)
                 && contextPropagators.equals(that.contextPropagators)
-                && originalActions.equals(that.originalActions);
+                && originalActions.equals(that.originalActions) && observer.equals(that.observer);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(events, sweepInterval, batchSize, lease, dedupWindow, scheduler, handlerScheduler,
-                sweepTimeout, clock, contextPropagators, originalActions);
+                sweepTimeout, clock, contextPropagators, originalActions, observer);
     }
 
     @Override
@@ -179,7 +186,7 @@ public final class TriggerListenerOptions {
                 + dedupWindow + ", scheduler=" + scheduler + ", handlerScheduler=" + handlerScheduler
                 + ", sweepTimeout=" + sweepTimeout + ", clock=" + clock + ", contextPropagators="
                 + contextPropagators.stream().map(TriggerContextPropagator::name).toList() + ", originalActions="
-                + originalActions + "]";
+                + originalActions + (observer == TriggerObserver.NOOP ? "" : ", observer=" + observer) + "]";
     }
 
     /** Builder of {@link TriggerListenerOptions}; each setter rejects a bad value at once, naming it. */
@@ -196,6 +203,7 @@ public final class TriggerListenerOptions {
         private Clock clock = Clock.systemUTC();
         private List<TriggerContextPropagator> contextPropagators = List.of();
         private Set<String> originalActions = Set.of();
+        private TriggerObserver observer = TriggerObserver.NOOP;
 
         private Builder() {
         }
@@ -212,6 +220,7 @@ public final class TriggerListenerOptions {
             clock = options.clock;
             contextPropagators = options.contextPropagators;
             originalActions = options.originalActions;
+            observer = options.observer;
         }
 
         /** Set the keyspace-event stream's options (default {@link ExpiryEventsOptions#defaults()}). */
@@ -334,6 +343,15 @@ public final class TriggerListenerOptions {
                 }
             }
             this.originalActions = Set.copyOf(actions);
+            return this;
+        }
+
+        /**
+         * Set the observer of the listener (default {@link TriggerObserver#NOOP}, which costs nothing);
+         * {@code SymphonyObservability} of the {@code symphony-redis-micrometer} module sets one that records meters.
+         */
+        public Builder observer(TriggerObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

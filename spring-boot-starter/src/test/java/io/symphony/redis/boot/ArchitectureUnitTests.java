@@ -77,6 +77,8 @@ class ArchitectureUnitTests {
                     "closes a connection that completes after its subscriber cancelled: nobody is left to await it"),
             Map.entry("LettuceConnector.closedAfterShutdown",
                     "closes a connection that completes after the clients shut down: nobody is left to await it"),
+            Map.entry("ConnectionEventsWatcher.watch",
+                    "follows the Lettuce event bus for a connection observer; the runtime's close disposes it"),
             Map.entry("ReleaseScope.track",
                     "releases a resource opened after its creating publisher was cancelled: nobody is left to await"));
 
