@@ -7,6 +7,7 @@ module io.symphony.redis.boot {
     requires transitive spring.boot;
     requires transitive spring.boot.autoconfigure;
     requires static spring.boot.health;
+    requires static io.symphony.redis.micrometer;
     requires static spring.boot.testcontainers;
     requires static testcontainers;
     requires spring.beans;

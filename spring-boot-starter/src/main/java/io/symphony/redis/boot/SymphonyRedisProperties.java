@@ -106,6 +106,9 @@ public class SymphonyRedisProperties {
     /** The health indicators. */
     private final Health health = new Health();
 
+    /** Metrics and traces. */
+    private final Observability observability = new Observability();
+
     /** The single URL. */
     public @Nullable String getUrl() {
         return url;
@@ -309,6 +312,11 @@ public class SymphonyRedisProperties {
     /** The health indicator settings. */
     public Health getHealth() {
         return health;
+    }
+
+    /** The metrics and tracing settings. */
+    public Observability getObservability() {
+        return observability;
     }
 
     /** Describe the properties with every password masked. */
@@ -897,6 +905,92 @@ public class SymphonyRedisProperties {
         /** Set the largest backoff. */
         public void setMaxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
+        }
+    }
+
+    /**
+     * Metrics and traces through symphony-redis-micrometer ({@code symphony.redis.observability.*}).
+     *
+     * @since 0.1
+     */
+    public static class Observability {
+
+        /** Instrument the runtime, repositories and listener (with a MeterRegistry and symphony-redis-micrometer). */
+        private boolean enabled = true;
+
+        /** Tag repository observations with the tenant (one time series per tenant: mind the cardinality). */
+        private boolean tenantTag = false;
+
+        /** Record Lettuce's command latency timers, tagged with the pool aliases. */
+        private boolean commandLatency = true;
+
+        /** Publish percentile histograms on the command latency timers (many time series). */
+        private boolean commandLatencyHistogram = false;
+
+        /** Record Lettuce's command observations (spans) when an ObservationRegistry exists. */
+        private boolean commandTracing = true;
+
+        /** Pause between two ZCARDs of a running listener's due-index for its size gauge. */
+        private Duration dueIndexPollInterval = Duration.ofSeconds(10);
+
+        /** Whether the instrumentation is on. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Set whether the instrumentation is on. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** Whether repository observations carry the tenant. */
+        public boolean isTenantTag() {
+            return tenantTag;
+        }
+
+        /** Set whether repository observations carry the tenant. */
+        public void setTenantTag(boolean tenantTag) {
+            this.tenantTag = tenantTag;
+        }
+
+        /** Whether command latencies are recorded. */
+        public boolean isCommandLatency() {
+            return commandLatency;
+        }
+
+        /** Set whether command latencies are recorded. */
+        public void setCommandLatency(boolean commandLatency) {
+            this.commandLatency = commandLatency;
+        }
+
+        /** Whether command latency histograms are published. */
+        public boolean isCommandLatencyHistogram() {
+            return commandLatencyHistogram;
+        }
+
+        /** Set whether command latency histograms are published. */
+        public void setCommandLatencyHistogram(boolean commandLatencyHistogram) {
+            this.commandLatencyHistogram = commandLatencyHistogram;
+        }
+
+        /** Whether command observations are recorded. */
+        public boolean isCommandTracing() {
+            return commandTracing;
+        }
+
+        /** Set whether command observations are recorded. */
+        public void setCommandTracing(boolean commandTracing) {
+            this.commandTracing = commandTracing;
+        }
+
+        /** The due-index gauge's poll interval. */
+        public Duration getDueIndexPollInterval() {
+            return dueIndexPollInterval;
+        }
+
+        /** Set the due-index gauge's poll interval. */
+        public void setDueIndexPollInterval(Duration dueIndexPollInterval) {
+            this.dueIndexPollInterval = dueIndexPollInterval;
         }
     }
 

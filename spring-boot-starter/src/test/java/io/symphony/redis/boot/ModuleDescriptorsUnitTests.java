@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads the module descriptors of the five library jars (javac checks what each module reads; this checks what each
+ * Reads the module descriptors of the six library jars (javac checks what each module reads; this checks what each
  * one promises): every API package is exported, no {@code internal} package is exported to the world.
  */
 class ModuleDescriptorsUnitTests {
@@ -25,7 +25,8 @@ class ModuleDescriptorsUnitTests {
         Map<String, ModuleDescriptor> modules = libraryModules();
 
         assertThat(modules).containsOnlyKeys("io.symphony.redis.core", "io.symphony.redis.repositories",
-                "io.symphony.redis.listeners", "io.symphony.redis.webflux", "io.symphony.redis.boot");
+                "io.symphony.redis.listeners", "io.symphony.redis.micrometer", "io.symphony.redis.webflux",
+                "io.symphony.redis.boot");
         for (ModuleDescriptor module : modules.values()) {
             for (String pkg : module.packages()) {
                 List<ModuleDescriptor.Exports> exports = module.exports().stream()
