@@ -23,7 +23,7 @@ module io.symphony.redis.core {
     exports io.symphony.redis.runtime;
 
     // Shared with the toolkit's own modules only; no compatibility promise.
-    exports io.symphony.redis.config.internal to io.symphony.redis.listeners, io.symphony.redis.webflux;
+    exports io.symphony.redis.config.internal to io.symphony.redis.listeners, io.symphony.redis.boot;
     exports io.symphony.redis.connection.internal to io.symphony.redis.listeners;
     exports io.symphony.redis.runtime.internal to io.symphony.redis.listeners;
 }

@@ -33,6 +33,7 @@ final class MarkdownReport {
         report.pool();
         report.overhead();
         report.peers();
+        report.observability();
         report.codec();
         return report.out.toString();
     }
@@ -135,6 +136,30 @@ final class MarkdownReport {
         line("");
         line("Symphony against the peers:");
         verdicts.forEach(this::line);
+        line("");
+    }
+
+    private void observability() {
+        List<ResultRow> observed = family("Observability");
+        if (observed.isEmpty()) {
+            return;
+        }
+        line("## Observability: user record with the Micrometer instrumentation ON vs OFF, same run (target >= 0.95x)");
+        line("");
+        line("| in flight | ON ops/s | OFF ops/s | ratio | target | ON p99 | OFF p99 |");
+        line("|--:|--:|--:|--:|---|--:|--:|");
+        for (List<ResultRow> group : groups(observed, r -> Integer.toString(r.inFlight()))) {
+            Optional<ResultRow> on = find(group, "instrumentation", "ON");
+            Optional<ResultRow> off = find(group, "instrumentation", "OFF");
+            if (on.isEmpty() || off.isEmpty()) {
+                continue;
+            }
+            double ratio = on.get().opsPerSecond() / off.get().opsPerSecond();
+            line("| " + on.get().inFlight() + " | " + ops(on.get().opsPerSecond()) + " | "
+                    + ops(off.get().opsPerSecond()) + " | " + String.format(Locale.ROOT, "%.2f", ratio) + " | "
+                    + (ratio >= 0.95 ? "met" : "**missed**") + " | " + ms(p99(on.get())) + " | "
+                    + ms(p99(off.get())) + " |");
+        }
         line("");
     }
 

@@ -5,6 +5,7 @@ import io.symphony.redis.config.internal.RedisUrlParser;
 import io.symphony.redis.config.internal.UrlRedactor;
 import io.symphony.redis.config.internal.ConfigAccess;
 import io.symphony.redis.config.internal.PoolEndpoint;
+import io.symphony.redis.connection.ConnectionObserver;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.resource.ClientResources;
@@ -137,6 +138,7 @@ public final class SymphonyRedisConfig {
     private final Map<String, TlsOptions> aliasTls;
     private final List<Consumer<ClientResources.Builder>> clientResourcesCustomizers;
     private final List<Consumer<ClientOptions.Builder>> clientOptionsCustomizers;
+    private final ConnectionObserver connectionObserver;
     private final List<PoolEndpoint> pools;
 
     private SymphonyRedisConfig(Builder b) {
@@ -162,6 +164,7 @@ public final class SymphonyRedisConfig {
         this.aliasTls = Collections.unmodifiableMap(new LinkedHashMap<>(b.aliasTls));
         this.clientResourcesCustomizers = List.copyOf(b.clientResourcesCustomizers);
         this.clientOptionsCustomizers = List.copyOf(b.clientOptionsCustomizers);
+        this.connectionObserver = b.connectionObserver;
         this.pools = List.copyOf(resolvePools());
         TlsSettings.requireSomeTlsEndpoint(tls, pools);
     }
@@ -395,6 +398,11 @@ public final class SymphonyRedisConfig {
         return clientOptionsCustomizers;
     }
 
+    /** The observer of the runtime's connections; {@link ConnectionObserver#NOOP} unless one was set. */
+    public ConnectionObserver connectionObserver() {
+        return connectionObserver;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -417,7 +425,8 @@ public final class SymphonyRedisConfig {
                 && workersAgent == other.workersAgent
                 && Objects.equals(tls, other.tls) && aliasTls.equals(other.aliasTls)
                 && clientResourcesCustomizers.equals(other.clientResourcesCustomizers)
-                && clientOptionsCustomizers.equals(other.clientOptionsCustomizers);
+                && clientOptionsCustomizers.equals(other.clientOptionsCustomizers)
+                && connectionObserver.equals(other.connectionObserver);
     }
 
     @Override
@@ -425,7 +434,8 @@ public final class SymphonyRedisConfig {
         return Objects.hash(url, aliasUrls, databases, connectionStrategy, poolSize, sharedConnections, poolAcquireTimeout,
                 poolMaxPendingAcquires, rejectCommandsWhileDisconnected, commandTimeout,
                 connectTimeout, reconnectDelayMax, clientName, keyspaceEvents, keyspaceEventFlags, workersUser,
-                workersTool, workersAgent, tls, aliasTls, clientResourcesCustomizers, clientOptionsCustomizers);
+                workersTool, workersAgent, tls, aliasTls, clientResourcesCustomizers, clientOptionsCustomizers,
+                connectionObserver);
     }
 
     @Override
@@ -471,6 +481,7 @@ public final class SymphonyRedisConfig {
         private final Map<String, TlsOptions> aliasTls = new LinkedHashMap<>();
         private final List<Consumer<ClientResources.Builder>> clientResourcesCustomizers = new ArrayList<>();
         private final List<Consumer<ClientOptions.Builder>> clientOptionsCustomizers = new ArrayList<>();
+        private ConnectionObserver connectionObserver = ConnectionObserver.NOOP;
 
         private Builder() {
         }
@@ -499,6 +510,7 @@ public final class SymphonyRedisConfig {
             this.aliasTls.putAll(c.aliasTls);
             this.clientResourcesCustomizers.addAll(c.clientResourcesCustomizers);
             this.clientOptionsCustomizers.addAll(c.clientOptionsCustomizers);
+            this.connectionObserver = c.connectionObserver;
         }
 
         /**
@@ -716,6 +728,17 @@ public final class SymphonyRedisConfig {
          */
         public Builder clientOptionsCustomizer(Consumer<ClientOptions.Builder> customizer) {
             clientOptionsCustomizers.add(Objects.requireNonNull(customizer, "clientOptionsCustomizer"));
+            return this;
+        }
+
+        /**
+         * Observe the runtime's connections: the targets it opens, connects, re-connects and disconnects, and the
+         * borrows of {@link ConnectionStrategy#POOLED} pools (default {@link ConnectionObserver#NOOP}, which costs
+         * nothing). {@code SymphonyObservability} of the {@code symphony-redis-micrometer} module sets one that
+         * records meters.
+         */
+        public Builder connectionObserver(ConnectionObserver observer) {
+            this.connectionObserver = Objects.requireNonNull(observer, "connectionObserver");
             return this;
         }
 

@@ -50,7 +50,28 @@ public final class SymphonyContext {
         Objects.requireNonNull(type, "type");
         return Mono.deferContextual(context -> find(context, type)
                 .map(Mono::just)
-                .orElseGet(() -> Mono.error(new NothingBoundException(type))));
+                .orElseGet(() -> Mono.error(nothingBound(context, type))));
+    }
+
+    /**
+     * Return a context transformation, for {@code contextWrite}, that records why nothing is bound in this pipeline
+     * (for example "GET /state named no tenant: send the X-Tenant-Id and X-User-Id headers"); a later
+     * {@link #current(Class)} or {@code ToolContext.bound(...)} that finds nothing fails with a
+     * {@link NothingBoundException} giving this reason. A binding written with {@link #bind} still wins.
+     *
+     * @throws NullPointerException if {@code reason} is null
+     * @since 0.1
+     */
+    public static Function<Context, Context> explainUnbound(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        return context -> context.put(UnboundReason.class, new UnboundReason(reason));
+    }
+
+    /** The exception for a missing binding of {@code type}: with the recorded reason, if the pipeline gave one. */
+    static NothingBoundException nothingBound(ContextView context, Class<?> type) {
+        return context.<UnboundReason>getOrEmpty(UnboundReason.class)
+                .map(why -> new NothingBoundException(type, why.reason()))
+                .orElseGet(() -> new NothingBoundException(type));
     }
 
     /** Read the bound tenant and user; fails with {@link NothingBoundException} when none is bound. */
@@ -61,6 +82,19 @@ public final class SymphonyContext {
     /** Look the binding of {@code type} up in a context view; empty when none. */
     public static <T> Optional<T> find(ContextView context, Class<T> type) {
         return context.<T>getOrEmpty(new BindingKey(type)).map(type::cast);
+    }
+
+    /**
+     * Return the Reactor Context key a binding of {@code type} is stored under, for context-propagation
+     * {@code ThreadLocalAccessor}s that mirror a binding into a thread-local (such as the MDC). Equal for equal types;
+     * never equal to an application's own keys.
+     */
+    public static Object contextKey(Class<?> type) {
+        return new BindingKey(Objects.requireNonNull(type, "type"));
+    }
+
+    /** Why nothing is bound, under a private key. */
+    private record UnboundReason(String reason) {
     }
 
     /** Private key type, so a binding can never collide with an application's own context keys. */

@@ -31,7 +31,7 @@ public final class ToolContext {
      * @throws NothingBoundException if the caller bound nothing of that type
      */
     public <T> T bound(Class<T> type) {
-        return SymphonyContext.find(context, type).orElseThrow(() -> new NothingBoundException(type));
+        return SymphonyContext.find(context, type).orElseThrow(() -> SymphonyContext.nothingBound(context, type));
     }
 
     /** The tenant and user bound by the caller; throws {@link NothingBoundException} if none. */

@@ -62,6 +62,21 @@ class SymphonyContextIntegrationTests {
     }
 
     @Test
+    void nothingBound_givesTheReasonThePipelineRecorded_andABindingStillWins() {
+        SymphonyContext.currentScope()
+                .contextWrite(SymphonyContext.explainUnbound("GET /state named no tenant: send the X-Tenant-Id header"))
+                .as(StepVerifier::create)
+                .verifyErrorSatisfies(e -> assertThat(e).isInstanceOf(NothingBoundException.class)
+                        .hasMessage("No TenantScope is bound: GET /state named no tenant: send the X-Tenant-Id header"));
+        SymphonyContext.currentScope()
+                .contextWrite(SymphonyContext.bindScope(new TenantScope("acme", "u1")))
+                .contextWrite(SymphonyContext.explainUnbound("unused"))
+                .as(StepVerifier::create)
+                .expectNext(new TenantScope("acme", "u1"))
+                .verifyComplete();
+    }
+
+    @Test
     void thousandConcurrentPipelines_neverSeeEachOthersTenant() {
         AtomicInteger mismatches = new AtomicInteger();
 

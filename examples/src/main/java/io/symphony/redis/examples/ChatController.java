@@ -1,6 +1,5 @@
 package io.symphony.redis.examples;
 
-import io.symphony.redis.context.NothingBoundException;
 import io.symphony.redis.context.SymphonyContext;
 import io.symphony.redis.context.TenantScope;
 import io.symphony.redis.repository.SharedStateContext;
@@ -8,9 +7,6 @@ import io.symphony.redis.repository.SymphonyRepositories;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,7 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * The chat endpoints. The tenant and user come from {@code X-Tenant-Id}/{@code X-User-Id} through the toolkit's
- * {@code SymphonyWebFilter}, which binds the user's shared state into the request's Reactor Context.
+ * {@code SymphonyWebFilter}, which binds the user's shared state into the request's Reactor Context; both paths
+ * require a tenant ({@code symphony.redis.web.require-tenant}), so a request without the headers is answered 400
+ * with a problem detail before a handler runs.
  */
 @RestController
 final class ChatController {
@@ -62,12 +60,6 @@ final class ChatController {
                             "pending_messages", t.getT3(), "handler_state", t.getT1(),
                             "shared_state", Map.of(KeywordTool.RESULTS, t.getT2())));
         });
-    }
-
-    @ExceptionHandler(NothingBoundException.class)
-    ResponseEntity<Map<String, Object>> noTenant(NothingBoundException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(Map.of("error", "send the X-Tenant-Id and X-User-Id headers"));
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Start the demo chat service.
  *
  * <pre>
- * java -jar examples/target/symphony-redis-demo.jar                # serve on :8080 (PORT to change)
+ * java -jar examples/target/symphony-redis-demo.jar                # serve on :8080 (--server.port or PORT)
  * java -jar examples/target/symphony-redis-demo.jar --self-drive   # play a scripted conversation, check, exit
  * </pre>
  *
@@ -68,9 +68,11 @@ public final class ChatDemo {
             context.close();
             redis.close();
         }, "demo-shutdown"));
+        port = context.getEnvironment().getProperty("local.server.port", port);
         System.out.println("Chat service listening on http://localhost:" + port + "  (Ctrl-C to stop)");
         System.out.println("Try: curl -s localhost:" + port + "/chat -H 'X-Tenant-Id: acme' -H 'X-User-Id: alice'"
                 + " -H 'Content-Type: text/plain' -d 'Hi, my order 1234 never arrived'");
+        System.out.println("Health: curl -s localhost:" + port + "/actuator/health");
     }
 
     private static ConfigurableApplicationContext start(DemoRedis redis, String port, String[] args) {

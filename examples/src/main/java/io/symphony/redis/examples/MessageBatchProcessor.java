@@ -1,7 +1,7 @@
 package io.symphony.redis.examples;
 
 import io.symphony.redis.listener.TriggerEvent;
-import io.symphony.redis.listener.TriggerRegistry;
+import io.symphony.redis.listener.OnTrigger;
 import io.symphony.redis.repository.RedisStateHandler;
 import io.symphony.redis.repository.SharedStateContext;
 import io.symphony.redis.repository.SymphonyRepositories;
@@ -19,9 +19,11 @@ import reactor.core.publisher.Mono;
  * Handles {@code process_message_batch}: when a user has been quiet for the debounce time, claim their batch,
  * run the keyword tool on it (shared state), merge the conversation's handler state, count, and acknowledge.
  * The listener delivers each trigger once across instances; the claim/ack makes the batch itself exactly-once.
+ * The starter registers the {@link OnTrigger} method when the bean is created (it is public because the registry
+ * invokes it reflectively).
  */
 @Component
-final class MessageBatchProcessor {
+public final class MessageBatchProcessor {
 
     private static final Logger log = LoggerFactory.getLogger("demo");
 
@@ -30,15 +32,20 @@ final class MessageBatchProcessor {
     private final ChatBatches batches;
     private final String consumerId = "demo-" + ManagementFactory.getRuntimeMXBean().getName();
 
-    MessageBatchProcessor(SymphonyRepositories repositories, SymphonyRuntime runtime, ChatBatches batches,
-            TriggerRegistry registry) {
+    MessageBatchProcessor(SymphonyRepositories repositories, SymphonyRuntime runtime, ChatBatches batches) {
         this.repositories = repositories;
         this.runtime = runtime;
         this.batches = batches;
-        registry.on(ChatBatches.ACTION, this::handle);
     }
 
-    private Mono<Void> handle(TriggerEvent event) {
+    /**
+     * Process the user's batch; the trigger is acknowledged when the returned {@code Mono} completes.
+     *
+     * @param event the occurrence: tenant and user (the identifier)
+     * @return completes once the batch is processed and acknowledged
+     */
+    @OnTrigger(ChatBatches.ACTION)
+    public Mono<Void> handle(TriggerEvent event) {
         String tenant = event.tenant();
         String user = event.identifier();
         Mono<Long> counted = repositories.stateHandler(tenant, user)

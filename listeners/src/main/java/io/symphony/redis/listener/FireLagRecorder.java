@@ -16,11 +16,13 @@ final class FireLagRecorder {
         this.clock = clock;
     }
 
-    void record(TriggerEvent event) {
+    /** Record the lag of {@code event}'s first attempt, starting now; return it in ms. */
+    long record(TriggerEvent event) {
         long lag = Math.max(0, clock.millis() - event.dueAt().toEpochMilli());
         count.increment();
         sum.add(lag);
         max.accumulateAndGet(lag, Math::max);
+        return lag;
     }
 
     FireLag snapshot() {

@@ -51,6 +51,7 @@ final class HandlerRunner {
     private final Scheduler scheduler;
     private final Scheduler handlerScheduler;
     private final FireLagRecorder lags;
+    private final TriggerObserver observer;
 
     HandlerRunner(TriggerRegistry registry, TriggerStore store, KeyFactory keys, ContextRestorer restorer,
             TriggerListenerOptions options, FireLagRecorder lags) {
@@ -62,6 +63,7 @@ final class HandlerRunner {
         this.handlerScheduler = options.handlerScheduler();
         this.clock = options.clock();
         this.lags = lags;
+        this.observer = options.observer();
     }
 
     /** Where a claim goes when its handler is done. */
@@ -121,7 +123,8 @@ final class HandlerRunner {
     private Mono<Void> attempt(TriggerHandler handler, TriggerEvent event, Claim claim, Mono<Void> ack) {
         RetryPolicy policy = registry.retryPolicy();
         AtomicInteger attempts = new AtomicInteger();
-        lags.record(event);
+        Duration lag = Duration.ofMillis(lags.record(event));
+        ObserverCalls.run(() -> observer.fired(event, lag));
         Mono<Void> once = Mono.defer(() -> {
             attempts.incrementAndGet();
             return handler.handle(event);
@@ -131,14 +134,16 @@ final class HandlerRunner {
         Mono<Void> each = once.subscribeOn(handlerScheduler).timeout(policy.timeout(), scheduler);
         // The retry machinery (a companion sink and subscription per use) is built only once the first attempt
         // failed: most occurrences succeed at once, and a burst runs tens of thousands of them.
-        Mono<Void> all = policy.maxAttempts() <= 1 ? each
-                : each.onErrorResume(error -> retries(error, each, policy, event));
-        return all
+        Mono<Void> handling = policy.maxAttempts() <= 1 ? each
+                : each.onErrorResume(error -> retries(error, each, policy, event, attempts));
+        // The observer's wrap sits inside contextWrite: it sees the restored context of the trigger's set.
+        return observed(event, handling)
                 .contextWrite(context(event, claim))
                 .thenReturn(Boolean.TRUE)
                 .onErrorResume(error -> {
                     log.warn("Handler of '{}' failed {} time(s); dead-lettering: {}", event.key(), attempts.get(),
                             error.toString());
+                    ObserverCalls.run(() -> observer.deadLettered(event.action(), attempts.get()));
                     return deadLetter(claim, event, attempts.get(), error.toString()).thenReturn(Boolean.FALSE);
                 })
                 // Only the handler's failure dead-letters: a failed ack of a handled occurrence is left to the lease
@@ -151,23 +156,39 @@ final class HandlerRunner {
      * The retries after a failed first attempt, with the same backoff as if the first attempt had run under
      * {@code retryWhen}: the first failure is replayed to it, then every retry subscribes {@code attempt} again.
      */
-    private Mono<Void> retries(Throwable firstFailure, Mono<Void> attempt, RetryPolicy policy, TriggerEvent event) {
+    private Mono<Void> retries(Throwable firstFailure, Mono<Void> attempt, RetryPolicy policy, TriggerEvent event,
+            AtomicInteger attempts) {
         AtomicBoolean replayed = new AtomicBoolean();
         return Mono.defer(() -> replayed.getAndSet(true) ? attempt : Mono.<Void>error(firstFailure))
                 .retryWhen(Retry.backoff(policy.maxAttempts() - 1L, policy.firstBackoff())
                         .maxBackoff(policy.maxBackoff())
                         .scheduler(scheduler)
-                        .doBeforeRetry(signal -> log.debug("Handler of '{}' failed ({}); retrying", event.key(),
-                                signal.failure().toString()))
+                        .doBeforeRetry(signal -> {
+                            log.debug("Handler of '{}' failed ({}); retrying", event.key(),
+                                    signal.failure().toString());
+                            ObserverCalls.run(() -> observer.retried(event, attempts.get(), signal.failure()));
+                        })
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
     /** A claim whose action has no handler (a re-delivery, or a handler cancelled since the claim). */
     private Mono<Void> unhandled(Claim claim, TriggerEvent event) {
+        ObserverCalls.run(() -> observer.unknownAction(event.action()));
         if (registry.unhandledActions() == UnhandledActions.LEAVE) {
             return closing(store.unclaim(claim), claim);
         }
+        ObserverCalls.run(() -> observer.deadLettered(event.action(), 0));
         return deadLetter(claim, event, 0, "no handler registered for action '" + event.action() + "'");
+    }
+
+    /** The observer's wrap of a handler run; if the observer fails, the run goes on unobserved. */
+    private Mono<Void> observed(TriggerEvent event, Mono<Void> handling) {
+        try {
+            return observer.handling(event, handling);
+        } catch (RuntimeException e) {
+            log.warn("Trigger observer failed to wrap the handler of '{}'; it runs unobserved", event.key(), e);
+            return handling;
+        }
     }
 
     private Mono<Void> deadLetter(Claim claim, TriggerEvent event, int attempts, String error) {

@@ -31,11 +31,17 @@ final class LeaseRenewer {
     private final Duration lease;
     private final Scheduler scheduler;
     private final AtomicLong failures = new AtomicLong();
+    private final TriggerObserver observer;
 
     LeaseRenewer(TriggerStore store, Duration lease, Scheduler scheduler) {
+        this(store, lease, scheduler, TriggerObserver.NOOP);
+    }
+
+    LeaseRenewer(TriggerStore store, Duration lease, Scheduler scheduler, TriggerObserver observer) {
         this.store = store;
         this.lease = lease;
         this.scheduler = scheduler;
+        this.observer = observer;
     }
 
     /** Renew this claim's lease from now on (a broadcast claim has none). */
@@ -77,7 +83,10 @@ final class LeaseRenewer {
                 .concatMap(chunk -> store.renew(chunk, lease)
                         // A late reply still renewed; past the lease it no longer matters, so wait no longer.
                         .timeout(lease, scheduler)
-                        .doOnNext(lost -> lost(chunk, lost)))
+                        .doOnNext(lost -> {
+                            lost(chunk, lost);
+                            ObserverCalls.run(() -> observer.leasesRenewed(chunk.size() - lost.size(), lost.size()));
+                        }))
                 .doOnComplete(this::recovered)
                 .then()
                 .onErrorResume(this::failed);
@@ -101,6 +110,7 @@ final class LeaseRenewer {
     }
 
     private Mono<Void> failed(Throwable error) {
+        ObserverCalls.run(() -> observer.leaseRenewalFailed(error));
         if (failures.getAndIncrement() == 0) {
             log.warn("Renewing the leases of {} claim(s) failed ({}); retrying every {} (further failures until a "
                     + "renewal succeeds are logged at DEBUG)", held.size(), error.toString(), period());

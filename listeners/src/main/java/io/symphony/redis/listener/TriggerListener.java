@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -103,7 +104,7 @@ public final class TriggerListener {
         this.runner = new HandlerRunner(registry, store, runtime.keys(),
                 HandlerRunner.restoring(SymphonyRepositories.of(runtime).support(), options.contextPropagators()),
                 options, lags);
-        this.leases = new LeaseRenewer(store, lease, options.scheduler());
+        this.leases = new LeaseRenewer(store, lease, options.scheduler(), options.observer());
         this.recent = new RecentClaims(options.clock(), options.dedupWindow(), RecentClaims.DEFAULT_MAX);
     }
 
@@ -167,7 +168,10 @@ public final class TriggerListener {
             }
             AtomicBoolean up = new AtomicBoolean();
             Mono<Void> connected = events.states().filter(state -> state == ListenerState.CONNECTED).next().then()
-                    .doOnSuccess(ignored -> up.set(true));
+                    .doOnSuccess(ignored -> {
+                        up.set(true);
+                        ObserverCalls.run(() -> options.observer().started(this));
+                    });
             Consumer<Throwable> eventsFailed = error -> {
                 if (up.get()) {
                     log.error("Keyspace events stopped ({}); triggers keep firing from the due-index sweeper, but "
@@ -239,7 +243,8 @@ public final class TriggerListener {
             current.stopping.tryEmitEmpty();
             return current.done.asMono()
                     .doFinally(signal -> current.disposeRenewals())
-                    .then(events.close());
+                    .then(events.close())
+                    .doFinally(signal -> ObserverCalls.run(() -> options.observer().stopped(this)));
         });
     }
 
@@ -272,6 +277,16 @@ public final class TriggerListener {
         return handedToOriginal.get();
     }
 
+    /** Return how many occurrences this instance claimed and has not finished yet (running or waiting for a slot). */
+    public int inFlight() {
+        return taken.get();
+    }
+
+    /** Return the namespace of the listener's registry ({@code ""}: the default namespace). */
+    public String namespace() {
+        return registry.namespace();
+    }
+
     /**
      * Return how many handled occurrences this instance could not acknowledge (every retry of their batched ack
      * script failed): their leases run out and they are re-delivered, so their handlers may run again. Each failed
@@ -298,6 +313,7 @@ public final class TriggerListener {
                 // An event does not tell its namespace: an action without a handler here may be another service's,
                 // so it is neither counted nor warned about; the sweeper reports this namespace's own.
                 .filter(event -> registry.has(event.action()) && !options.originalActions().contains(event.action()))
+                .doOnNext(event -> ObserverCalls.run(() -> options.observer().eventReceived(event)))
                 .onErrorResume(error -> {
                     eventsFailed.accept(error);
                     return Mono.empty();
@@ -337,7 +353,7 @@ public final class TriggerListener {
     private Flux<Claim> sweeper(Mono<Void> stopping) {
         // The matchers are read per sweep: handlers may be registered or cancelled while the listener runs.
         Sweeper sweeper = new Sweeper(
-                batch -> store.sweep(batch, lease, options.dedupWindow(), matchers(), originalMatchers),
+                batch -> observed(store.sweep(batch, lease, options.dedupWindow(), matchers(), originalMatchers)),
                 options.batchSize(), options.maxWaitingClaims(), () -> taken.get() - inSlots.get(),
                 options.sweepInterval(), options.sweepTimeout(), options.scheduler());
         // The sweep's claims are accounted for when its reply arrives; they then wait in the unbounded buffer, which
@@ -345,6 +361,27 @@ public final class TriggerListener {
         return sweeper.run(stopping, this::swept)
                 .flatMapIterable(TriggerStore.Sweep::claims)
                 .onBackpressureBuffer();
+    }
+
+    /** A sweep that tells the observer how long it took, what it claimed, and whether it failed or was dropped. */
+    private Mono<TriggerStore.Sweep> observed(Mono<TriggerStore.Sweep> sweep) {
+        TriggerObserver observer = options.observer();
+        if (observer == TriggerObserver.NOOP) {
+            return sweep;
+        }
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return sweep
+                    .doOnNext(result -> ObserverCalls.run(() -> observer.swept(since(start), result.claims().size(),
+                            null)))
+                    .doOnError(error -> ObserverCalls.run(() -> observer.swept(since(start), 0, error)))
+                    .doOnCancel(() -> ObserverCalls.run(() -> observer.swept(since(start), 0,
+                            new CancellationException("no reply within the sweep timeout, or the listener stopped"))));
+        });
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     private void swept(TriggerStore.Sweep sweep) {
@@ -387,6 +424,7 @@ public final class TriggerListener {
         if (leftSeen.add(key)) {
             String action = keys.parseTrigger(key).map(TriggerKey::action).orElse(key);
             registry.unhandled(action, key);
+            ObserverCalls.run(() -> options.observer().unknownAction(action));
         }
     }
 

@@ -53,6 +53,7 @@ public final class TriggerListenerOptions {
     private final int maxWaitingClaims;
     private final int ackBatchSize;
     private final Duration ackMaxDelay;
+    private final TriggerObserver observer;
 
     private TriggerListenerOptions(Builder builder) {
         this.events = builder.events;
@@ -69,6 +70,7 @@ public final class TriggerListenerOptions {
         this.maxWaitingClaims = builder.maxWaitingClaims;
         this.ackBatchSize = builder.ackBatchSize;
         this.ackMaxDelay = builder.ackMaxDelay;
+        this.observer = builder.observer;
     }
 
     /** Return a builder holding the defaults. */
@@ -194,6 +196,11 @@ public final class TriggerListenerOptions {
         return originalActions;
     }
 
+    /** Return the observer of the listener; {@link TriggerObserver#NOOP} unless one was set. */
+    public TriggerObserver observer() {
+        return observer;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof TriggerListenerOptions that && events.equals(that.events)
@@ -203,13 +210,15 @@ public final class TriggerListenerOptions {
                 && sweepTimeout.equals(that.sweepTimeout) && clock.equals(that.clock)
                 && contextPropagators.equals(that.contextPropagators)
                 && originalActions.equals(that.originalActions) && maxWaitingClaims == that.maxWaitingClaims
-                && ackBatchSize == that.ackBatchSize && ackMaxDelay.equals(that.ackMaxDelay);
+                && ackBatchSize == that.ackBatchSize && ackMaxDelay.equals(that.ackMaxDelay)
+                && observer.equals(that.observer);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(events, sweepInterval, batchSize, lease, dedupWindow, scheduler, handlerScheduler,
-                sweepTimeout, clock, contextPropagators, originalActions, maxWaitingClaims, ackBatchSize, ackMaxDelay);
+                sweepTimeout, clock, contextPropagators, originalActions, maxWaitingClaims, ackBatchSize, ackMaxDelay,
+                observer);
     }
 
     @Override
@@ -220,7 +229,8 @@ public final class TriggerListenerOptions {
                 + ", sweepTimeout=" + sweepTimeout + ", clock=" + clock + ", contextPropagators="
                 + contextPropagators.stream().map(TriggerContextPropagator::name).toList() + ", originalActions="
                 + originalActions + ", maxWaitingClaims=" + maxWaitingClaims + ", ackBatchSize=" + ackBatchSize
-                + ", ackMaxDelay=" + ackMaxDelay + "]";
+                + ", ackMaxDelay=" + ackMaxDelay + (observer == TriggerObserver.NOOP ? "" : ", observer=" + observer)
+                + "]";
     }
 
     /** Builder of {@link TriggerListenerOptions}; each setter rejects a bad value at once, naming it. */
@@ -240,6 +250,7 @@ public final class TriggerListenerOptions {
         private int maxWaitingClaims = DEFAULT_MAX_WAITING_CLAIMS;
         private int ackBatchSize = DEFAULT_ACK_BATCH_SIZE;
         private Duration ackMaxDelay = DEFAULT_ACK_MAX_DELAY;
+        private TriggerObserver observer = TriggerObserver.NOOP;
 
         private Builder() {
         }
@@ -259,6 +270,7 @@ public final class TriggerListenerOptions {
             maxWaitingClaims = options.maxWaitingClaims;
             ackBatchSize = options.ackBatchSize;
             ackMaxDelay = options.ackMaxDelay;
+            observer = options.observer;
         }
 
         /** Set the keyspace-event stream's options (default {@link ExpiryEventsOptions#defaults()}). */
@@ -421,6 +433,15 @@ public final class TriggerListenerOptions {
          */
         public Builder ackMaxDelay(Duration delay) {
             this.ackMaxDelay = Durations.atLeastOneMilli(delay, "ackMaxDelay");
+            return this;
+        }
+
+        /**
+         * Set the observer of the listener (default {@link TriggerObserver#NOOP}, which costs nothing);
+         * {@code SymphonyObservability} of the {@code symphony-redis-micrometer} module sets one that records meters.
+         */
+        public Builder observer(TriggerObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -18,13 +18,14 @@ class TriggerListenerOptionsUnitTests {
         Scheduler timers = Schedulers.immediate();
         Scheduler handlers = Schedulers.single();
         Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);
+        TriggerObserver observer = new TriggerObserver() { };
         ExpiryEventsOptions events = ExpiryEventsOptions.builder().pool("other").bufferSize(7)
                 .backoff(Duration.ofMillis(3), Duration.ofMillis(9)).topologyRefresh(Duration.ofMillis(11)).build();
         TriggerListenerOptions options = TriggerListenerOptions.builder().events(events)
                 .sweepInterval(Duration.ofMillis(13)).batchSize(17).lease(Duration.ofSeconds(19))
                 .dedupWindow(Duration.ofMillis(23)).scheduler(timers).handlerScheduler(handlers)
                 .sweepTimeout(Duration.ofMillis(29)).clock(clock).maxWaitingClaims(31).ackBatchSize(37)
-                .ackMaxDelay(Duration.ofMillis(41)).build();
+                .ackMaxDelay(Duration.ofMillis(41)).observer(observer).build();
 
         TriggerListenerOptions copy = options.toBuilder().build();
 
@@ -52,6 +53,8 @@ class TriggerListenerOptionsUnitTests {
         assertThat(copy.events().maxBackoff()).isEqualTo(Duration.ofMillis(9));
         assertThat(copy.events().topologyRefresh()).isEqualTo(Duration.ofMillis(11));
         assertThat(options.toBuilder().defaultLease().build().lease()).isEmpty();
+        assertThat(copy.observer()).isSameAs(observer);
+        assertThat(TriggerListenerOptions.defaults().observer()).isSameAs(TriggerObserver.NOOP);
     }
 
     @Test

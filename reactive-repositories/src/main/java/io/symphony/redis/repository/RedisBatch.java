@@ -170,12 +170,13 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
         }
         List<String> args = List.of(millis(ttl), k.member(), k.tenant(), item);
         if (topology == BatchTopology.SINGLE_NODE) {
-            return eval(BatchScripts.ENQUEUE, List.of(k.list(), k.lists(), k.pending()), args).thenReturn(Boolean.TRUE);
+            return observed("enqueue", eval(BatchScripts.ENQUEUE, List.of(k.list(), k.lists(), k.pending()), args)
+                    .thenReturn(Boolean.TRUE));
         }
-        return eval(BatchScripts.ENQUEUE, List.of(k.list()), args)
+        return observed("enqueue", eval(BatchScripts.ENQUEUE, List.of(k.list()), args)
                 .then(mark(k.lists(), k.member(), ttl))
                 .then(markPending(k))
-                .thenReturn(Boolean.TRUE);
+                .thenReturn(Boolean.TRUE));
     }
 
     /**
@@ -198,7 +199,8 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
      */
     public Flux<Object> getChunk(String service, String entityKey, String action, long start, long end) {
         String key = listKey(service, entityKey, action);
-        return decodeChunk(key, start, end, raw -> support().codec().decode(raw), "an untyped value");
+        return observedMany("getChunk",
+                decodeChunk(key, start, end, raw -> support().codec().decode(raw), "an untyped value"));
     }
 
     /**
@@ -222,7 +224,8 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
             Class<T> type) {
         Objects.requireNonNull(type, "type");
         String key = listKey(service, entityKey, action);
-        return decodeChunk(key, start, end, raw -> support().codec().decode(raw, type), type.getName());
+        return observedMany("getChunk",
+                decodeChunk(key, start, end, raw -> support().codec().decode(raw, type), type.getName()));
     }
 
     /**
@@ -234,7 +237,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
      */
     public Mono<Boolean> trim(String service, String entityKey, String action, long start, long end) {
         String key = listKey(service, entityKey, action);
-        return support().ops().onPool(pool()).ltrim(key, start, end).thenReturn(Boolean.TRUE);
+        return observed("trim", support().ops().onPool(pool()).ltrim(key, start, end).thenReturn(Boolean.TRUE));
     }
 
     /**
@@ -245,7 +248,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
      */
     public Mono<Long> getLength(String service, String entityKey, String action) {
         String key = listKey(service, entityKey, action);
-        return support().ops().onPool(pool()).llen(key);
+        return observed("getLength", support().ops().onPool(pool()).llen(key));
     }
 
     /**
@@ -257,7 +260,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
      */
     public Flux<String> getPendingTenants(String service) {
         String key = support().keys().pendingBatchesKey(Objects.requireNonNull(service, "service"));
-        return support().ops().onPool(pool()).smembers(key);
+        return observedMany("getPendingTenants", support().ops().onPool(pool()).smembers(key));
     }
 
     /**
@@ -273,7 +276,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
             throw new IllegalArgumentException("tenant must not be empty");
         }
         String key = support().keys().pendingBatchesKey(Objects.requireNonNull(service, "service"));
-        return support().ops().onPool(pool()).srem(key, List.of(tenant));
+        return observed("removeFromPending", support().ops().onPool(pool()).srem(key, List.of(tenant)));
     }
 
     // ---------------------------------------------------------------- crash-safe consumption
@@ -303,7 +306,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
         }
         long visibility = visibilityMillis(visibilityTimeout);
         Duration processingTtl = defaultTtl().plus(visibilityTimeout);
-        return Mono.defer(() -> {
+        return observed("claim", Mono.defer(() -> {
             String claimId = UUID.randomUUID().toString();
             List<String> args = List.of(claimId, consumerId, Integer.toString(maxItems), Long.toString(visibility),
                     millis(defaultTtl()), millis(processingTtl), k.member(), k.tenant());
@@ -311,7 +314,7 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
                     .flatMap(reply -> afterClaim(k, reply)
                             .then(Mono.justOrEmpty(toClaim(k, claimId, consumerId, service, entityKey, action,
                                     reply))));
-        });
+        }));
     }
 
     /**
@@ -332,12 +335,12 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
                     + "the batch repository of tenant '" + tenant() + "'");
         }
         List<String> args = List.of(claim.claimId(), k.member(), k.tenant());
-        return eval(BatchScripts.ACK, scriptKeys(k), args)
+        return observed("ack", eval(BatchScripts.ACK, scriptKeys(k), args)
                 .flatMap(reply -> {
                     boolean acknowledged = number(reply, 0) == 1L;
                     Mono<Void> settle = number(reply, 1) == 1L ? settleAfterDrain(k) : Mono.empty();
                     return settle.thenReturn(acknowledged);
-                });
+                }));
     }
 
     /**
@@ -351,12 +354,12 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
     public Mono<Long> requeueExpired(String service, String entityKey, String action) {
         BatchKeys k = keys(service, entityKey, action);
         List<String> args = List.of(millis(defaultTtl()), k.member(), k.tenant());
-        return eval(BatchScripts.REQUEUE, scriptKeys(k), args)
+        return observed("requeueExpired", eval(BatchScripts.REQUEUE, scriptKeys(k), args)
                 .flatMap(reply -> {
                     long moved = number(reply, 0);
                     Mono<Void> marks = moved > 0 && topology == BatchTopology.CLUSTER ? markBoth(k) : Mono.empty();
                     return marks.thenReturn(moved);
-                });
+                }));
     }
 
     /**
@@ -373,10 +376,10 @@ public final class RedisBatch extends TenantRepository<RedisBatch> {
     public Mono<Boolean> consume(String service, String entityKey, String action, String consumerId, int maxItems,
             Duration visibilityTimeout, Function<List<@Nullable Object>, ? extends Mono<Void>> handler) {
         Objects.requireNonNull(handler, "handler");
-        return claim(service, entityKey, action, consumerId, maxItems, visibilityTimeout)
+        return observed("consume", claim(service, entityKey, action, consumerId, maxItems, visibilityTimeout)
                 .flatMap(claim -> Mono.defer(() -> Objects.requireNonNull(handler.apply(claim.items()),
                                 "handler returned null"))
-                        .then(ack(claim)));
+                        .then(ack(claim))));
     }
 
     // ---------------------------------------------------------------- internals

@@ -75,7 +75,8 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
      */
     public Mono<Object> get(String keyBase) {
         String key = key(keyBase);
-        return support().ops().onPool(pool()).get(key).mapNotNull(raw -> support().codec().decode(raw));
+        return observed("get",
+                support().ops().onPool(pool()).get(key).mapNotNull(raw -> support().codec().decode(raw)));
     }
 
     /**
@@ -89,7 +90,7 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
     public <T> Mono<T> get(String keyBase, Class<T> type) {
         Objects.requireNonNull(type, "type");
         String key = key(keyBase);
-        return read(key, raw -> support().codec().decode(raw, type));
+        return observed("get", read(key, raw -> support().codec().decode(raw, type)));
     }
 
     /**
@@ -103,7 +104,7 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
     public <T> Mono<T> get(String keyBase, TypeReference<T> type) {
         Objects.requireNonNull(type, "type");
         String key = key(keyBase);
-        return read(key, raw -> support().codec().decode(raw, type));
+        return observed("get", read(key, raw -> support().codec().decode(raw, type)));
     }
 
     /**
@@ -131,7 +132,7 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
         Ttls.requirePositive(ttl, "ttl");
         String key = key(keyBase);
         String encoded = encode(key, value);
-        return support().ops().onPool(pool()).set(key, encoded, ttl);
+        return observed("set", support().ops().onPool(pool()).set(key, encoded, ttl));
     }
 
     /**
@@ -144,7 +145,7 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
     public Mono<Boolean> setWithoutTtl(String keyBase, @Nullable Object value) {
         String key = key(keyBase);
         String encoded = encode(key, value);
-        return support().ops().onPool(pool()).set(key, encoded);
+        return observed("setWithoutTtl", support().ops().onPool(pool()).set(key, encoded));
     }
 
     /**
@@ -154,7 +155,7 @@ public final class RedisGeneric extends TenantRepository<RedisGeneric> {
      */
     public Mono<Long> delete(String keyBase) {
         String key = key(keyBase);
-        return support().ops().onPool(pool()).delete(List.of(key));
+        return observed("delete", support().ops().onPool(pool()).delete(List.of(key)));
     }
 
     private <T> Mono<T> read(String key, Function<String, @Nullable T> decoder) {

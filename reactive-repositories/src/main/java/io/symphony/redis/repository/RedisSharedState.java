@@ -88,7 +88,7 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      *     one second
      */
     public Mono<Boolean> upsert(String stateName, Map<String, ?> data, Duration ttl) {
-        return hashes().write(key(stateName), data, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("upsert", hashes().write(key(stateName), data, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -117,7 +117,8 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      * @since 0.1
      */
     public Mono<Boolean> upsert(String stateName, Object record, Duration ttl) {
-        return hashes().writeRecord(key(stateName), record, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("upsert",
+                hashes().writeRecord(key(stateName), record, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -132,7 +133,7 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      * @since 0.1
      */
     public <T> Mono<T> get(String stateName, Class<T> type) {
-        return hashes().getRecord(key(stateName), type, pool());
+        return observed("get", hashes().getRecord(key(stateName), type, pool()));
     }
 
     /**
@@ -152,7 +153,7 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      *     a typed field cannot be decoded
      */
     public Mono<Map<String, @Nullable Object>> get(String stateName, FieldTypes types) {
-        return hashes().get(key(stateName), types, pool());
+        return observed("get", hashes().get(key(stateName), types, pool()));
     }
 
     /**
@@ -161,7 +162,7 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      * @return the value; empty when the state or field is missing or the stored value is {@code null}
      */
     public Mono<Object> getField(String stateName, String field) {
-        return hashes().getField(key(stateName), field, pool());
+        return observed("getField", hashes().getField(key(stateName), field, pool()));
     }
 
     /**
@@ -171,7 +172,7 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      *     the stored text cannot be read as {@code type}
      */
     public <T> Mono<T> getField(String stateName, String field, Class<T> type) {
-        return hashes().getField(key(stateName), field, type, pool());
+        return observed("getField", hashes().getField(key(stateName), field, type, pool()));
     }
 
     /**
@@ -189,7 +190,8 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      * @throws IllegalArgumentException if {@code ttl} is below one second or the field name is empty
      */
     public Mono<Boolean> updateField(String stateName, String field, @Nullable Object value, Duration ttl) {
-        return hashes().writeField(key(stateName), field, value, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("updateField",
+                hashes().writeField(key(stateName), field, value, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -198,7 +200,7 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      * @return 1 if the field existed, else 0 (also when the state is missing)
      */
     public Mono<Long> deleteField(String stateName, String field) {
-        return hashes().deleteField(key(stateName), field, pool());
+        return observed("deleteField", hashes().deleteField(key(stateName), field, pool()));
     }
 
     /**
@@ -207,12 +209,12 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      * @return 1 if it existed, else 0
      */
     public Mono<Long> delete(String stateName) {
-        return hashes().delete(key(stateName), pool());
+        return observed("delete", hashes().delete(key(stateName), pool()));
     }
 
     /** Tell with {@code EXISTS} whether the state exists. */
     public Mono<Boolean> exists(String stateName) {
-        return hashes().exists(key(stateName), pool());
+        return observed("exists", hashes().exists(key(stateName), pool()));
     }
 
     /**
@@ -228,10 +230,10 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      */
     public Flux<String> listStates() {
         String pattern = keys().sharedStatesPattern(tenant(), userId);
-        return support().ops().onPool(pool()).scanKeys(pattern)
+        return observedMany("listStates", support().ops().onPool(pool()).scanKeys(pattern)
                 .<String>handle((key, sink) -> keys().parseSharedStateName(tenant(), userId, key)
                         .ifPresent(sink::next))
-                .distinct();
+                .distinct());
     }
 
     /**
@@ -245,7 +247,7 @@ public final class RedisSharedState extends TenantRepository<RedisSharedState> {
      */
     public Mono<Long> clearAllStates() {
         String pattern = keys().sharedStatesPattern(tenant(), userId);
-        return hashes().deleteMatching(pattern, this::isOwnState, pool());
+        return observed("clearAllStates", hashes().deleteMatching(pattern, this::isOwnState, pool()));
     }
 
     /** Describe the repository by tenant, user and pool. */

@@ -97,7 +97,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      *     a typed field cannot be decoded
      */
     public Mono<Map<String, @Nullable Object>> get(String handlerName, FieldTypes types) {
-        return hashes().get(key(handlerName), types, pool());
+        return observed("get", hashes().get(key(handlerName), types, pool()));
     }
 
     /**
@@ -122,7 +122,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      *     one second
      */
     public Mono<Boolean> upsert(String handlerName, Map<String, ?> data, Duration ttl) {
-        return hashes().write(key(handlerName), data, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("upsert", hashes().write(key(handlerName), data, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -138,7 +138,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * @since 0.1
      */
     public <T> Mono<T> get(String handlerName, Class<T> type) {
-        return hashes().getRecord(key(handlerName), type, pool());
+        return observed("get", hashes().getRecord(key(handlerName), type, pool()));
     }
 
     /**
@@ -167,7 +167,8 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * @since 0.1
      */
     public Mono<Boolean> upsert(String handlerName, Object record, Duration ttl) {
-        return hashes().writeRecord(key(handlerName), record, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("upsert",
+                hashes().writeRecord(key(handlerName), record, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -177,7 +178,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * @return the value; empty when the state or field is missing or the stored value is {@code null}
      */
     public Mono<Object> getField(String handlerName, String field) {
-        return hashes().getField(key(handlerName), field, pool());
+        return observed("getField", hashes().getField(key(handlerName), field, pool()));
     }
 
     /**
@@ -188,7 +189,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      *     the stored text cannot be read as {@code type}
      */
     public <T> Mono<T> getField(String handlerName, String field, Class<T> type) {
-        return hashes().getField(key(handlerName), field, type, pool());
+        return observed("getField", hashes().getField(key(handlerName), field, type, pool()));
     }
 
     /**
@@ -205,9 +206,10 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
     public Mono<Boolean> updateField(String handlerName, String field, @Nullable Object value) {
         String key = key(handlerName);
         HashStore.requireField(field);
-        return Mono.defer(() -> support().ops().onPool(pool()).eval(HandlerStateScripts.SET_FIELD_KEEPING_TTL,
+        return observed("updateField",
+                Mono.defer(() -> support().ops().onPool(pool()).eval(HandlerStateScripts.SET_FIELD_KEEPING_TTL,
                         List.of(key), List.of(field, encode(key, field, value), String.valueOf(defaultTtl().toMillis()))))
-                .thenReturn(Boolean.TRUE);
+                .thenReturn(Boolean.TRUE));
     }
 
     /**
@@ -217,7 +219,8 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * @throws IllegalArgumentException if {@code ttl} is below one second or the field name is empty
      */
     public Mono<Boolean> updateField(String handlerName, String field, @Nullable Object value, Duration ttl) {
-        return hashes().writeField(key(handlerName), field, value, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("updateField",
+                hashes().writeField(key(handlerName), field, value, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -246,7 +249,8 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * @return the new value
      */
     public Mono<Long> incrementField(String handlerName, String field, long increment, Duration ttl) {
-        return hashes().increment(key(handlerName), field, increment, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("incrementField",
+                hashes().increment(key(handlerName), field, increment, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -264,12 +268,13 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * becomes a one-element array, as in the original. Emits {@code true}.
      */
     public Mono<Boolean> appendToList(String handlerName, String field, @Nullable Object value, Duration ttl) {
-        return hashes().appendToList(key(handlerName), field, value, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("appendToList",
+                hashes().appendToList(key(handlerName), field, value, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /** Tell with {@code EXISTS} whether the handler state exists. */
     public Mono<Boolean> exists(String handlerName) {
-        return hashes().exists(key(handlerName), pool());
+        return observed("exists", hashes().exists(key(handlerName), pool()));
     }
 
     /**
@@ -278,7 +283,7 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
      * @return 1 if it existed, else 0
      */
     public Mono<Long> delete(String handlerName) {
-        return hashes().delete(key(handlerName), pool());
+        return observed("delete", hashes().delete(key(handlerName), pool()));
     }
 
     /**
@@ -335,8 +340,9 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
         Ttls.requirePositive(ttl, "ttl");
         String key = key(handlerName);
         data.keySet().forEach(HashStore::requireField);
-        return hashes().mergeEncoded(key, () -> withMergeFields(handlerName, encodeAll(key, data)), ttl, types,
-                pool());
+        return observed("merge",
+                hashes().mergeEncoded(key, () -> withMergeFields(handlerName, encodeAll(key, data)), ttl, types,
+                pool()));
     }
 
     /**
@@ -373,8 +379,8 @@ public final class RedisStateHandler extends TenantRepository<RedisStateHandler>
         support().codec().recordFieldTypes(type);
         String key = key(handlerName);
         Map<String, String> encoded = hashes().encodeRecord(key, data);
-        return hashes().mergeRaw(key, () -> withMergeFields(handlerName, encoded), ttl, pool())
-                .map(raw -> support().codec().decodeRecord(key, raw, type));
+        return observed("merge", hashes().mergeRaw(key, () -> withMergeFields(handlerName, encoded), ttl, pool())
+                .map(raw -> support().codec().decodeRecord(key, raw, type)));
     }
 
     /** Describe the repository by tenant, user and pool. */

@@ -93,7 +93,7 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * signals {@link io.symphony.redis.CodecException} naming key and field.
      */
     public Mono<Map<String, @Nullable Object>> get(String table, String pkid, FieldTypes types) {
-        return hashes().get(key(table, pkid), types, pool());
+        return observed("get", hashes().get(key(table, pkid), types, pool()));
     }
 
     /**
@@ -110,7 +110,7 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * @since 0.1
      */
     public <T> Mono<T> get(String table, String pkid, Class<T> type) {
-        return hashes().getRecord(key(table, pkid), type, pool());
+        return observed("get", hashes().getRecord(key(table, pkid), type, pool()));
     }
 
     /**
@@ -141,7 +141,8 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * @since 0.1
      */
     public Mono<Boolean> upsert(String table, String pkid, Object record, Duration ttl) {
-        return hashes().writeRecord(key(table, pkid), record, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("upsert",
+                hashes().writeRecord(key(table, pkid), record, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -166,7 +167,7 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * @throws IllegalArgumentException if {@code data} is empty or {@code ttl} is under one second
      */
     public Mono<Boolean> upsert(String table, String pkid, Map<String, ?> data, Duration ttl) {
-        return hashes().write(key(table, pkid), data, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("upsert", hashes().write(key(table, pkid), data, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -174,7 +175,7 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * the field or the row is missing, or the stored value is {@code null}.
      */
     public Mono<Object> getField(String table, String pkid, String field) {
-        return hashes().getField(key(table, pkid), field, pool());
+        return observed("getField", hashes().getField(key(table, pkid), field, pool()));
     }
 
     /**
@@ -183,7 +184,7 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * {@link io.symphony.redis.CodecException} naming key and field.
      */
     public <T> Mono<T> getField(String table, String pkid, String field, Class<T> type) {
-        return hashes().getField(key(table, pkid), field, type, pool());
+        return observed("getField", hashes().getField(key(table, pkid), field, type, pool()));
     }
 
     /**
@@ -207,7 +208,8 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      */
     public Mono<Boolean> updateField(String table, String pkid, String field, @Nullable Object value,
             Duration ttl) {
-        return hashes().writeField(key(table, pkid), field, value, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("updateField",
+                hashes().writeField(key(table, pkid), field, value, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -236,7 +238,8 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      * @throws IllegalArgumentException if {@code ttl} is under one second
      */
     public Mono<Long> incrementField(String table, String pkid, String field, long increment, Duration ttl) {
-        return hashes().increment(key(table, pkid), field, increment, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("incrementField",
+                hashes().increment(key(table, pkid), field, increment, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -259,17 +262,18 @@ public final class RedisTable extends TenantRepository<RedisTable> {
      */
     public Mono<Boolean> appendToList(String table, String pkid, String field, @Nullable Object value,
             Duration ttl) {
-        return hashes().appendToList(key(table, pkid), field, value, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("appendToList",
+                hashes().appendToList(key(table, pkid), field, value, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /** Tell whether a row exists; runs {@code EXISTS}. */
     public Mono<Boolean> exists(String table, String pkid) {
-        return hashes().exists(key(table, pkid), pool());
+        return observed("exists", hashes().exists(key(table, pkid), pool()));
     }
 
     /** Delete a row; runs {@code DEL} and emits 1 if the row existed, else 0. */
     public Mono<Long> delete(String table, String pkid) {
-        return hashes().delete(key(table, pkid), pool());
+        return observed("delete", hashes().delete(key(table, pkid), pool()));
     }
 
     /**
@@ -298,8 +302,9 @@ public final class RedisTable extends TenantRepository<RedisTable> {
             FieldTypes types) {
         Objects.requireNonNull(table, "table");
         String pattern = keys().tableRowPattern(tenant(), table);
-        return hashes().findFirst(pattern, rowsWhere(row -> row.table().equals(table)), field, value, types,
-                pool());
+        return observed("findByField",
+                hashes().findFirst(pattern, rowsWhere(row -> row.table().equals(table)), field, value, types,
+                pool()));
     }
 
     /**
@@ -314,8 +319,9 @@ public final class RedisTable extends TenantRepository<RedisTable> {
         Objects.requireNonNull(table, "table");
         support().codec().recordFieldTypes(type);
         String pattern = keys().tableRowPattern(tenant(), table);
-        return hashes().findFirst(pattern, rowsWhere(row -> row.table().equals(table)), field, value,
-                k -> hashes().getRecord(k, type, pool()), pool());
+        return observed("findByField",
+                hashes().findFirst(pattern, rowsWhere(row -> row.table().equals(table)), field, value,
+                k -> hashes().getRecord(k, type, pool()), pool()));
     }
 
     /**
@@ -331,7 +337,8 @@ public final class RedisTable extends TenantRepository<RedisTable> {
     public Mono<Long> deleteAllByPkid(String pkid) {
         Objects.requireNonNull(pkid, "pkid");
         String pattern = keys().tableRowsByPkidPattern(tenant(), pkid);
-        return hashes().deleteMatching(pattern, rowsWhere(row -> row.pkid().equals(pkid)), pool());
+        return observed("deleteAllByPkid",
+                hashes().deleteMatching(pattern, rowsWhere(row -> row.pkid().equals(pkid)), pool()));
     }
 
     private Predicate<String> rowsWhere(Predicate<TableRowId> condition) {

@@ -202,6 +202,11 @@ public final class RedisTrigger {
         return new RedisTrigger(support, tenant, pool, cluster, namespace, chosen, horizon);
     }
 
+    /** Return the propagators whose values {@link #set} carries (none unless chosen). */
+    public List<TriggerContextPropagator> contextPropagators() {
+        return propagators;
+    }
+
     /**
      * Return a copy that writes into the due-index of the service {@code service}: only a listener whose registry
      * has the same namespace claims these triggers (the TTL key itself is the same, the original's). The empty
@@ -269,9 +274,9 @@ public final class RedisTrigger {
     public Mono<Boolean> set(String action, String identifier, Duration ttl) {
         String key = key(action, identifier);
         String ttlMillis = String.valueOf(requireTtl(ttl).toMillis());
-        return Mono.deferContextual(context -> {
+        return observed("set", Mono.deferContextual(context -> {
             String value = value();
-            String snapshot = TriggerContextCodec.capture(context, propagators).orElse("");
+            String snapshot = TriggerContextCodec.capture(context, propagatorsWithObservers()).orElse("");
             if (!cluster) {
                 return support.ops().onPool(pool).eval(SET, List.of(key, dueIndexKey(), contextKey()),
                                 List.of(value, ttlMillis, snapshot, String.valueOf(horizon.toMillis())))
@@ -281,7 +286,7 @@ public final class RedisTrigger {
                             ttlMillis, snapshot, String.valueOf(horizon.toMillis())))
                     .then(support.ops().onPool(pool).set(key, value, Duration.ofMillis(Long.parseLong(ttlMillis))))
                     .thenReturn(Boolean.TRUE);
-        });
+        }));
     }
 
     /**
@@ -295,7 +300,7 @@ public final class RedisTrigger {
      * @throws IllegalArgumentException if a component is invalid
      */
     public Mono<Long> delete(String action, String identifier) {
-        return deleteKeys(List.of(key(action, identifier)));
+        return observed("delete", deleteKeys(List.of(key(action, identifier))));
     }
 
     /**
@@ -311,11 +316,11 @@ public final class RedisTrigger {
      */
     public Mono<Long> deleteAllByIdentifier(String identifier) {
         String pattern = support.keys().triggersByIdentifierPattern(tenant, identifier);
-        return support.ops().onPool(pool).scanKeys(pattern)
+        return observed("deleteAllByIdentifier", support.ops().onPool(pool).scanKeys(pattern)
                 .filter(key -> support.keys().parseTriggerAction(tenant, identifier, key).isPresent())
                 .buffer(100)
                 .concatMap(this::deleteKeys)
-                .reduce(0L, Long::sum);
+                .reduce(0L, Long::sum));
     }
 
     /**
@@ -411,5 +416,24 @@ public final class RedisTrigger {
     public String toString() {
         return "RedisTrigger[" + tenant + " on " + pool + (namespace.isEmpty() ? "" : ", namespace " + namespace)
                 + (cluster ? ", cluster layout" : "") + "]";
+    }
+
+    /** This trigger's propagators, then those of the support's observer whose names it does not use. */
+    private List<TriggerContextPropagator> propagatorsWithObservers() {
+        List<TriggerContextPropagator> extra = support.observer().triggerContextPropagators();
+        if (extra.isEmpty()) {
+            return propagators;
+        }
+        List<TriggerContextPropagator> all = new ArrayList<>(propagators);
+        for (TriggerContextPropagator propagator : extra) {
+            if (all.stream().noneMatch(own -> own.name().equals(propagator.name()))) {
+                all.add(propagator);
+            }
+        }
+        return all;
+    }
+
+    private <T> Mono<T> observed(String operation, Mono<T> mono) {
+        return support.observe(RepositoryNames.TRIGGER, operation, pool, tenant, mono);
     }
 }

@@ -96,7 +96,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * signals {@link io.symphony.redis.CodecException} naming key and field.
      */
     public Mono<Map<String, @Nullable Object>> get(FieldTypes types) {
-        return hashes().get(key, types, pool());
+        return observed("get", hashes().get(key, types, pool()));
     }
 
     /**
@@ -115,7 +115,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @since 0.1
      */
     public <T> Mono<T> get(Class<T> type) {
-        return hashes().getRecord(key, type, pool());
+        return observed("get", hashes().getRecord(key, type, pool()));
     }
 
     /**
@@ -147,7 +147,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @since 0.1
      */
     public Mono<Boolean> upsert(Object record, Duration ttl) {
-        return hashes().writeRecord(key, record, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("upsert", hashes().writeRecord(key, record, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -172,7 +172,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @throws IllegalArgumentException if {@code data} is empty or {@code ttl} is under one second
      */
     public Mono<Boolean> upsert(Map<String, ?> data, Duration ttl) {
-        return hashes().write(key, data, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("upsert", hashes().write(key, data, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -194,7 +194,8 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @throws IllegalArgumentException if {@code ttl} is under one second
      */
     public Mono<Boolean> updateField(String field, @Nullable Object value, Duration ttl) {
-        return hashes().writeField(key, field, value, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("updateField",
+                hashes().writeField(key, field, value, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -224,7 +225,8 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @throws IllegalArgumentException if {@code ttl} is under one second
      */
     public Mono<Long> incrementField(String field, long increment, Duration ttl) {
-        return hashes().increment(key, field, increment, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("incrementField",
+                hashes().increment(key, field, increment, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -246,7 +248,8 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * @throws io.symphony.redis.CodecException if the value cannot be written as JSON
      */
     public Mono<Boolean> appendToList(String field, @Nullable Object value, Duration ttl) {
-        return hashes().appendToList(key, field, value, Ttls.requirePositive(ttl, "ttl"), pool());
+        return observed("appendToList",
+                hashes().appendToList(key, field, value, Ttls.requirePositive(ttl, "ttl"), pool()));
     }
 
     /**
@@ -275,8 +278,9 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      */
     public Mono<Map<String, @Nullable Object>> findByField(String field, @Nullable Object value, FieldTypes types) {
         String tenant = tenant();
-        return hashes().findFirst(keys().userPattern(tenant), k -> keys().parseUserId(tenant, k).isPresent(),
-                field, value, types, pool());
+        return observed("findByField",
+                hashes().findFirst(keys().userPattern(tenant), k -> keys().parseUserId(tenant, k).isPresent(),
+                field, value, types, pool()));
     }
 
     /**
@@ -290,13 +294,14 @@ public final class RedisUser extends TenantRepository<RedisUser> {
     public <T> Mono<T> findByField(String field, @Nullable Object value, Class<T> type) {
         support().codec().recordFieldTypes(type);
         String tenant = tenant();
-        return hashes().findFirst(keys().userPattern(tenant), k -> keys().parseUserId(tenant, k).isPresent(),
-                field, value, k -> hashes().getRecord(k, type, pool()), pool());
+        return observed("findByField",
+                hashes().findFirst(keys().userPattern(tenant), k -> keys().parseUserId(tenant, k).isPresent(),
+                field, value, k -> hashes().getRecord(k, type, pool()), pool()));
     }
 
     /** Delete the whole record; runs {@code DEL} and emits 1 if the user existed, else 0. */
     public Mono<Long> delete() {
-        return hashes().delete(key, pool());
+        return observed("delete", hashes().delete(key, pool()));
     }
 
     /**
@@ -304,12 +309,12 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * deleting the last field deletes the key.
      */
     public Mono<Long> deleteField(String field) {
-        return hashes().deleteField(key, field, pool());
+        return observed("deleteField", hashes().deleteField(key, field, pool()));
     }
 
     /** Tell whether the user's record exists; runs {@code EXISTS}. */
     public Mono<Boolean> exists() {
-        return hashes().exists(key, pool());
+        return observed("exists", hashes().exists(key, pool()));
     }
 
     /**
@@ -317,7 +322,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * or the user is missing, or the stored value is {@code null}.
      */
     public Mono<Object> getField(String field) {
-        return hashes().getField(key, field, pool());
+        return observed("getField", hashes().getField(key, field, pool()));
     }
 
     /**
@@ -326,7 +331,7 @@ public final class RedisUser extends TenantRepository<RedisUser> {
      * {@link io.symphony.redis.CodecException} naming key and field.
      */
     public <T> Mono<T> getField(String field, Class<T> type) {
-        return hashes().getField(key, field, type, pool());
+        return observed("getField", hashes().getField(key, field, type, pool()));
     }
 
     @Override

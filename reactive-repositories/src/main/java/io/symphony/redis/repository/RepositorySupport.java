@@ -6,6 +6,8 @@ import io.symphony.redis.ops.RedisOps;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * What every repository shares: the runtime's ops, codec and key factory, the default TTL of hash writes, the
@@ -30,6 +32,7 @@ public final class RepositorySupport {
     private final Duration defaultTtl;
     private final Clock clock;
     private final int scanConcurrency;
+    private final RepositoryObserver observer;
 
     private RepositorySupport(Builder b) {
         this.ops = b.ops;
@@ -38,6 +41,7 @@ public final class RepositorySupport {
         this.defaultTtl = b.defaultTtl;
         this.clock = b.clock;
         this.scanConcurrency = b.scanConcurrency;
+        this.observer = b.observer;
     }
 
     /**
@@ -61,7 +65,8 @@ public final class RepositorySupport {
 
     /** A builder holding every value of this support. */
     public Builder toBuilder() {
-        return new Builder(ops, codec, keys).defaultTtl(defaultTtl).clock(clock).scanConcurrency(scanConcurrency);
+        return new Builder(ops, codec, keys).defaultTtl(defaultTtl).clock(clock).scanConcurrency(scanConcurrency)
+                .observer(observer);
     }
 
     /** A copy with another default TTL. @throws IllegalArgumentException if {@code ttl} is not positive */
@@ -104,10 +109,27 @@ public final class RepositorySupport {
         return scanConcurrency;
     }
 
+    /** The observer of every repository call made on this support; {@link RepositoryObserver#NOOP} by default. */
+    public RepositoryObserver observer() {
+        return observer;
+    }
+
+    /** {@code mono} observed as one call, or {@code mono} itself without an observer (nothing allocated). */
+    <T> Mono<T> observe(String repository, String operation, String pool, String tenant, Mono<T> mono) {
+        return observer == RepositoryObserver.NOOP ? mono
+                : observer.observe(new RepositoryCall(repository, operation, pool, tenant), mono);
+    }
+
+    /** {@code flux} observed as one call, or {@code flux} itself without an observer (nothing allocated). */
+    <T> Flux<T> observeMany(String repository, String operation, String pool, String tenant, Flux<T> flux) {
+        return observer == RepositoryObserver.NOOP ? flux
+                : observer.observeMany(new RepositoryCall(repository, operation, pool, tenant), flux);
+    }
+
     @Override
     public String toString() {
         return "RepositorySupport[defaultTtl=" + defaultTtl + ", clock=" + clock + ", scanConcurrency="
-                + scanConcurrency + "]";
+                + scanConcurrency + (observer == RepositoryObserver.NOOP ? "" : ", observer=" + observer) + "]";
     }
 
     /** Builds a {@link RepositorySupport}; not thread-safe. */
@@ -119,6 +141,7 @@ public final class RepositorySupport {
         private Duration defaultTtl = DEFAULT_TTL;
         private Clock clock = Clock.systemUTC();
         private int scanConcurrency = DEFAULT_SCAN_CONCURRENCY;
+        private RepositoryObserver observer = RepositoryObserver.NOOP;
 
         private Builder(RedisOps ops, RedisValueCodec codec, KeyFactory keys) {
             this.ops = Objects.requireNonNull(ops, "ops");
@@ -152,6 +175,16 @@ public final class RepositorySupport {
                 throw new IllegalArgumentException("scanConcurrency must be > 0, was " + n);
             }
             this.scanConcurrency = n;
+            return this;
+        }
+
+        /**
+         * Observe every repository call made on this support (default {@link RepositoryObserver#NOOP}, which costs
+         * nothing); {@code SymphonyObservability} of the {@code symphony-redis-micrometer} module sets one that
+         * records an observation per call.
+         */
+        public Builder observer(RepositoryObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -63,13 +64,13 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
 
     /** EXISTS on a full key of this tenant. */
     public Mono<Boolean> keyExists(String key) {
-        return hashes.exists(requireOwnKey(key), pool);
+        return observed("keyExists", hashes.exists(requireOwnKey(key), pool));
     }
 
     /** PEXPIRE a full key of this tenant to {@code ttl}; emits {@code false} when the key does not exist. */
     public Mono<Boolean> renewTtl(String key, Duration ttl) {
         Ttls.requirePositive(ttl, "ttl");
-        return support.ops().onPool(pool).expire(requireOwnKey(key), ttl);
+        return observed("renewTtl", support.ops().onPool(pool).expire(requireOwnKey(key), ttl));
     }
 
     /** PEXPIRE a full key of this tenant to the default TTL. */
@@ -79,12 +80,12 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
 
     /** TTL of a full key of this tenant in seconds: -1 when it has none, -2 when it does not exist. */
     public Mono<Long> getTtl(String key) {
-        return support.ops().onPool(pool).getTtl(requireOwnKey(key));
+        return observed("getTtl", support.ops().onPool(pool).getTtl(requireOwnKey(key)));
     }
 
     /** DEL a full key of this tenant; emits 1 if it existed, else 0. */
     public Mono<Long> deleteKey(String key) {
-        return support.ops().onPool(pool).delete(List.of(requireOwnKey(key)));
+        return observed("deleteKey", support.ops().onPool(pool).delete(List.of(requireOwnKey(key))));
     }
 
     /** The shared support (ops, codec, keys, clock). */
@@ -105,6 +106,16 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
     /** {@code ttl}, checked, or the default when {@code null}. */
     protected final Duration ttlOrDefault(@Nullable Duration ttl) {
         return ttl == null ? defaultTtl : Ttls.requirePositive(ttl, "ttl");
+    }
+
+    /** {@code mono}, observed as a call of {@code operation} by the support's {@link RepositoryObserver}. */
+    final <T> Mono<T> observed(String operation, Mono<T> mono) {
+        return support.observe(RepositoryNames.of(getClass()), operation, pool, tenant, mono);
+    }
+
+    /** {@code flux}, observed as a call of {@code operation} by the support's {@link RepositoryObserver}. */
+    final <T> Flux<T> observedMany(String operation, Flux<T> flux) {
+        return support.observeMany(RepositoryNames.of(getClass()), operation, pool, tenant, flux);
     }
 
     private String requireOwnKey(String key) {

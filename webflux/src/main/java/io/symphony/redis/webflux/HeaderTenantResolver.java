@@ -104,6 +104,12 @@ public final class HeaderTenantResolver implements TenantResolver {
         return name;
     }
 
+    /** Return {@code "the <tenant header> and <user header> headers"}. */
+    @Override
+    public String describeSource() {
+        return "the " + tenantHeader + " and " + userHeader + " headers";
+    }
+
     /** Describe the resolver by its header names. */
     @Override
     public String toString() {

@@ -4,7 +4,8 @@ import io.symphony.redis.SymphonyRedisException;
 
 /**
  * The request names a tenant or user that cannot be used: only one of the two, blank, or one no Redis key may
- * hold. {@link SymphonyWebFilter} answers it with {@code 400 Bad Request} and this message as the body.
+ * hold. {@link SymphonyWebFilter} answers it with {@code 400 Bad Request} and this message as the detail of an
+ * RFC 9457 problem ({@code application/problem+json}).
  *
  * @since 0.1
  */

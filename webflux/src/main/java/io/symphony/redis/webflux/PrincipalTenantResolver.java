@@ -59,6 +59,12 @@ public final class PrincipalTenantResolver implements TenantResolver {
         return exchange.getPrincipal().map(this::scopeOf);
     }
 
+    /** Return {@code "an authenticated principal that names a tenant and user"}. */
+    @Override
+    public String describeSource() {
+        return "an authenticated principal that names a tenant and user";
+    }
+
     private TenantScope scopeOf(Principal principal) {
         TenantScope scope;
         try {

@@ -22,4 +22,14 @@ public interface TenantResolver {
      *     (the filter answers 400)
      */
     Mono<TenantScope> resolve(ServerWebExchange exchange);
+
+    /**
+     * Say what a request must carry to name its tenant, for the messages of requests that name none, e.g.
+     * {@code "the X-Tenant-Id and X-User-Id headers"}.
+     *
+     * @since 0.1
+     */
+    default String describeSource() {
+        return "what " + getClass().getSimpleName() + " reads the tenant and user from";
+    }
 }

@@ -16,10 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -116,21 +119,44 @@ class SymphonyWebFilterIntegrationTests {
     }
 
     @Test
-    void invalidTenantHeadersAreABadRequestWithAClearMessage() {
-        web.client.get().uri("/whoami").header("X-Tenant-Id", "acme").exchange()
+    void invalidTenantHeadersAreABadRequestProblemWithAClearDetail() {
+        problem(web.client.get().uri("/whoami").header("X-Tenant-Id", "acme"))
+                .contains("X-Tenant-Id and X-User-Id are required").contains("missing X-User-Id");
+        problem(web.client.get().uri("/whoami").header("X-Tenant-Id", "a", "b").header("X-User-Id", "u"))
+                .contains("X-Tenant-Id must be sent once");
+        problem(web.client.get().uri("/whoami").header("X-Tenant-Id", "x".repeat(600)).header("X-User-Id", "u"))
+                .contains("\"detail\":\"Invalid tenant or user id:").contains("max 512");
+        problem(web.client.get().uri("/whoami").header("X-User-Id", "u")).contains("missing X-Tenant-Id");
+    }
+
+    @Test
+    void requiredPathWithoutTenantIsABadRequestProblemNamingTheHeadersAndTheHandlerDoesNotRun() {
+        problem(web.client.get().uri(WebFixture.REQUIRED + "/whoami"))
+                .contains("\"title\":\"Bad Request\"").contains("\"status\":400")
+                .contains("\"instance\":\"/required/whoami\"")
+                .contains("GET /required/whoami named no tenant: send the X-Tenant-Id and X-User-Id headers");
+        String tenant = TestRedis.uniqueTenant("wf-req");
+        web.client.get().uri(WebFixture.REQUIRED + "/whoami").header("X-Tenant-Id", tenant).header("X-User-Id", "u")
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).isEqualTo(tenant + "|u");
+    }
+
+    @Test
+    void readingUnboundStateIsABadRequestNamingTheMissingHeadersNotAServerError() {
+        problem(web.client.get().uri("/state"))
+                .contains("No RedisSharedState is bound: GET /state named no tenant: "
+                        + "send the X-Tenant-Id and X-User-Id headers");
+        problem(web.client.get().uri("/tool"))
+                .contains("GET /tool named no tenant: send the X-Tenant-Id and X-User-Id headers");
+    }
+
+    /** Expect a 400 problem detail and return its body for further checks. */
+    private static AbstractStringAssert<?> problem(WebTestClient.RequestHeadersSpec<?> request) {
+        String body = request.exchange()
                 .expectStatus().isBadRequest()
-                .expectBody(String.class).value(body -> assertThat(body)
-                        .contains("X-Tenant-Id and X-User-Id are required").contains("missing X-User-Id"));
-        web.client.get().uri("/whoami").header("X-Tenant-Id", "a", "b").header("X-User-Id", "u").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody(String.class).value(body -> assertThat(body).contains("X-Tenant-Id must be sent once"));
-        web.client.get().uri("/whoami").header("X-Tenant-Id", "x".repeat(600)).header("X-User-Id", "u").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody(String.class).value(body -> assertThat(body)
-                        .startsWith("Invalid tenant or user id:").contains("max 512"));
-        web.client.get().uri("/whoami").header("X-User-Id", "u").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody(String.class).value(body -> assertThat(body).contains("missing X-Tenant-Id"));
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        return assertThat(body).startsWith("{\"type\":\"about:blank\"");
     }
 
     @Test
@@ -152,7 +178,6 @@ class SymphonyWebFilterIntegrationTests {
                     .isBetween(WebFixture.ProbeTool.RESULT_TTL.toMillis() - 30_000,
                             WebFixture.ProbeTool.RESULT_TTL.toMillis());
         }
-        web.client.get().uri("/tool").exchange().expectStatus().is5xxServerError();
     }
 
     @Test

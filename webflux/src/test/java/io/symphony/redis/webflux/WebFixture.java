@@ -8,6 +8,7 @@ import io.symphony.redis.repository.SharedStateContext;
 import io.symphony.redis.runtime.SymphonyRuntime;
 import io.symphony.redis.testsupport.TestRedis;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
@@ -30,6 +31,8 @@ import reactor.netty.http.server.HttpServer;
 final class WebFixture implements AutoCloseable {
 
     static final String STATE = "probe";
+    /** Paths under it require a tenant. */
+    static final String REQUIRED = "/required";
 
     final SymphonyRuntime runtime;
     final RepositorySupport support;
@@ -42,7 +45,9 @@ final class WebFixture implements AutoCloseable {
         RouterFunction<ServerResponse> routes = routes().and(toolRoutes());
         HttpHandler handler = WebHttpHandlerBuilder
                 .webHandler(RouterFunctions.toWebHandler(routes))
-                .filter(new SymphonyWebFilter(support, HeaderTenantResolver.defaults()))
+                .filter(SymphonyWebFilter.builder(support, HeaderTenantResolver.defaults())
+                        .requireTenant(List.of(REQUIRED + "/**"))
+                        .build())
                 .build();
         this.server = HttpServer.create().host("127.0.0.1").port(0)
                 .handle(new ReactorHttpHandlerAdapter(handler))
@@ -83,6 +88,8 @@ final class WebFixture implements AutoCloseable {
                 .GET("/state", request -> ServerResponse.ok().body(SharedStateContext.current()
                         .flatMap(state -> state.get(STATE))
                         .map(Map::toString), String.class))
+                .GET(REQUIRED + "/whoami", request -> ServerResponse.ok().body(SymphonyContext.currentScope()
+                        .map(scope -> scope.tenant() + "|" + scope.userId()), String.class))
                 .build();
     }
 

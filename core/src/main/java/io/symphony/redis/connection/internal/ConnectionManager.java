@@ -11,8 +11,11 @@ import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.internal.PoolEndpoint;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.connection.internal.ReleaseScope;
+import io.symphony.redis.connection.ConnectionObserver;
+import io.symphony.redis.connection.RedisTarget;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +25,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -47,15 +52,43 @@ public final class ConnectionManager implements RedisConnections {
     private final Map<String, ConnectionTarget> distinctTargets;
     private final LettuceConnector connector;
     private final boolean cluster;
+    private final Observation observation;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ConnectionManager(Map<String, PoolAlias> aliases, Map<String, ConnectionTarget> targetsByAlias,
-            Map<String, ConnectionTarget> distinctTargets, LettuceConnector connector, boolean cluster) {
+            Map<String, ConnectionTarget> distinctTargets, LettuceConnector connector, boolean cluster,
+            Observation observation) {
         this.aliases = aliases;
         this.targetsByAlias = targetsByAlias;
         this.distinctTargets = distinctTargets;
         this.connector = connector;
         this.cluster = cluster;
+        this.observation = observation;
+    }
+
+    /** The configured observer, the targets it sees and the event-bus subscription that feeds it. */
+    private record Observation(ConnectionObserver observer, List<RedisTarget> targets, Disposable events) {
+
+        static Observation start(ReleaseScope scope, SymphonyRedisConfig config, ClientResources resources,
+                Map<String, ObservedTarget> targets) {
+            ConnectionObserver observer = config.connectionObserver();
+            if (observer == ConnectionObserver.NOOP) {
+                return new Observation(observer, List.of(), Disposables.disposed());
+            }
+            List<RedisTarget> observed = List.copyOf(targets.values());
+            ConnectionEventsWatcher.safely(() -> observer.opening(observed));
+            Observation observation = new Observation(observer, observed,
+                    ConnectionEventsWatcher.watch(resources.eventBus(), targets.values(), observer));
+            // A failed or cancelled open ends the observation too; once open, the manager's close does.
+            return scope.track(observation, opened -> Mono.fromRunnable(opened::close));
+        }
+
+        void close() {
+            if (observer != ConnectionObserver.NOOP) {
+                events.dispose();
+                ConnectionEventsWatcher.safely(() -> observer.closed(targets));
+            }
+        }
     }
 
     /**
@@ -71,6 +104,8 @@ public final class ConnectionManager implements RedisConnections {
     public static Mono<ConnectionManager> open(SymphonyRedisConfig config, ClientResources resources) {
         return ReleaseScope.open(scope -> {
             LettuceConnector connector = scope.track(new LettuceConnector(resources, config), LettuceConnector::shutdown);
+            Map<String, ObservedTarget> observed = ObservedTarget.of(config);
+            Observation observation = Observation.start(scope, config, resources, observed);
             Map<String, PoolEndpoint> byIdentity = new LinkedHashMap<>();
             for (PoolEndpoint endpoint : ConfigAccess.pools(config)) {
                 byIdentity.putIfAbsent(endpoint.targetIdentity(), endpoint);
@@ -81,7 +116,8 @@ public final class ConnectionManager implements RedisConnections {
             // All targets connect at once (their number is bounded by the configured aliases): in waves, a server
             // that never answers would fail start-up only after one connect timeout per wave.
             return Flux.fromIterable(byIdentity.entrySet())
-                    .flatMap(entry -> openTarget(scope, connector, config, entry.getValue())
+                    .flatMap(entry -> openTarget(scope, connector, config, entry.getValue(),
+                                    Objects.requireNonNull(observed.get(entry.getKey())), observation.observer())
                             .doOnNext(target -> opened.put(entry.getKey(), target))
                             .onErrorResume(error -> {
                                 firstFailure.compareAndSet(null, error);
@@ -90,17 +126,17 @@ public final class ConnectionManager implements RedisConnections {
                     .then(Mono.defer(() -> {
                         Throwable failure = firstFailure.get();
                         return failure == null
-                                ? Mono.just(assemble(config, connector, opened))
+                                ? Mono.just(assemble(config, connector, opened, observation))
                                 : Mono.<ConnectionManager>error(failure);
                     }));
         });
     }
 
     private static Mono<ConnectionTarget> openTarget(ReleaseScope scope, LettuceConnector connector,
-            SymphonyRedisConfig config, PoolEndpoint endpoint) {
+            SymphonyRedisConfig config, PoolEndpoint endpoint, ObservedTarget observed, ConnectionObserver observer) {
         Mono<ConnectionTarget> target = switch (config.connectionStrategy()) {
-            case POOLED -> Mono.defer(() -> scope.track(new PooledTarget(connector.connect(endpoint), config),
-                    PooledTarget::close).warmUp());
+            case POOLED -> Mono.defer(() -> scope.track(new PooledTarget(connector.connect(endpoint), config,
+                    observed, observer), PooledTarget::close).warmUp());
             case SHARED_ROUND_ROBIN -> RoundRobinSharedTarget.open(connector, endpoint, config.sharedConnections())
                     .map(opened -> scope.track(opened, ConnectionTarget::close));
             case SHARED -> connector.connect(endpoint).map(connection -> scope.track(new SharedTarget(connection),
@@ -110,7 +146,7 @@ public final class ConnectionManager implements RedisConnections {
     }
 
     private static ConnectionManager assemble(SymphonyRedisConfig config, LettuceConnector connector,
-            Map<String, ConnectionTarget> opened) {
+            Map<String, ConnectionTarget> opened, Observation observation) {
         Map<String, PoolAlias> aliases = new LinkedHashMap<>();
         Map<String, ConnectionTarget> byAlias = new LinkedHashMap<>();
         boolean cluster = false;
@@ -122,7 +158,7 @@ public final class ConnectionManager implements RedisConnections {
         log.info("Symphony Redis connected {} alias(es) over {} {} target(s): {}", aliases.size(), opened.size(),
                 config.connectionStrategy(), aliases.values());
         return new ConnectionManager(Collections.unmodifiableMap(aliases), byAlias,
-                new LinkedHashMap<>(opened), connector, cluster);
+                new LinkedHashMap<>(opened), connector, cluster, observation);
     }
 
     @Override
@@ -176,7 +212,7 @@ public final class ConnectionManager implements RedisConnections {
      */
     public Mono<Void> closeLater() {
         return Mono.defer(() -> closed.compareAndSet(false, true)
-                ? closeAll(distinctTargets.values(), connector)
+                ? closeAll(distinctTargets.values(), connector).doFinally(signal -> observation.close())
                 : Mono.empty());
     }
 

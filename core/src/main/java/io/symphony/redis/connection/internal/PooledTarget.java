@@ -1,6 +1,8 @@
 package io.symphony.redis.connection.internal;
 
+import io.symphony.redis.connection.ConnectionObserver;
 import io.symphony.redis.connection.PoolExhaustedException;
+import io.symphony.redis.connection.PoolUsage;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.symphony.redis.config.SymphonyRedisConfig;
@@ -24,7 +26,7 @@ import reactor.pool.PooledRef;
  * {@code poolAcquireTimeout}. The lease is released on complete, error and cancel. Lettuce reconnects each
  * connection by itself, so the pool never needs to replace one.
  */
-final class PooledTarget implements ConnectionTarget {
+final class PooledTarget implements ConnectionTarget, PoolUsage {
 
     private final InstrumentedPool<StatefulConnection<String, String>> pool;
     private final int size;
@@ -35,8 +37,13 @@ final class PooledTarget implements ConnectionTarget {
      * borrower that passed its disposed check just before {@code disposeLater()} is dropped without a signal.
      */
     private final Sinks.Empty<Void> closing = Sinks.empty();
+    private final ObservedTarget target;
+    private final ConnectionObserver observer;
 
-    PooledTarget(Mono<StatefulConnection<String, String>> connect, SymphonyRedisConfig config) {
+    PooledTarget(Mono<StatefulConnection<String, String>> connect, SymphonyRedisConfig config, ObservedTarget target,
+            ConnectionObserver observer) {
+        this.target = target;
+        this.observer = observer;
         this.size = config.poolSize();
         this.acquireTimeout = config.poolAcquireTimeout();
         this.maxPending = config.poolMaxPendingAcquires();
@@ -45,6 +52,7 @@ final class PooledTarget implements ConnectionTarget {
                 .maxPendingAcquire(maxPending)
                 .destroyHandler(QuietClose::close)
                 .buildPool();
+        target.pool(this);
     }
 
     /** Open every connection of the pool; fails with the first connect failure (the caller then closes the pool). */
@@ -71,8 +79,23 @@ final class PooledTarget implements ConnectionTarget {
     private Mono<PooledRef<StatefulConnection<String, String>>> acquire(String alias) {
         Mono<PooledRef<StatefulConnection<String, String>>> lease = pool.acquire(acquireTimeout)
                 .onErrorMap(error -> translate(alias, error));
-        return Mono.firstWithSignal(lease,
+        Mono<PooledRef<StatefulConnection<String, String>>> raced = Mono.firstWithSignal(lease,
                 closing.asMono().then(Mono.error(() -> ConnectionManager.closedError(alias))));
+        return observer == ConnectionObserver.NOOP ? raced : timed(raced);
+    }
+
+    /** Tell the observer how long each borrow waited and how it ended (a cancelled borrow tells nothing). */
+    private <T> Mono<T> timed(Mono<T> acquire) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return acquire.doOnEach(signal -> {
+                if (signal.isOnNext() || signal.isOnError()) {
+                    Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                    Throwable error = signal.getThrowable();
+                    ConnectionEventsWatcher.safely(() -> observer.acquired(target, waited, error));
+                }
+            });
+        });
     }
 
     private Throwable translate(String alias, Throwable error) {
@@ -93,9 +116,30 @@ final class PooledTarget implements ConnectionTarget {
         return pool.metrics().acquiredSize();
     }
 
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public int acquired() {
+        return pool.metrics().acquiredSize();
+    }
+
+    @Override
+    public int idle() {
+        return pool.metrics().idleSize();
+    }
+
     /** Borrowers waiting for a connection (for tests and metrics). */
-    int pending() {
+    @Override
+    public int pending() {
         return pool.metrics().pendingAcquireSize();
+    }
+
+    @Override
+    public int maxPending() {
+        return maxPending;
     }
 
     /**

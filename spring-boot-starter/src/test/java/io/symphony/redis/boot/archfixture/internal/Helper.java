@@ -1,0 +1,5 @@
+package io.symphony.redis.boot.archfixture.internal;
+
+/** An implementation type of a fixture internal package. */
+public interface Helper {
+}

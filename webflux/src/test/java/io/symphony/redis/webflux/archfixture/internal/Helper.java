@@ -1,5 +1,0 @@
-package io.symphony.redis.webflux.archfixture.internal;
-
-/** An implementation type of a fixture internal package. */
-public interface Helper {
-}
