@@ -47,8 +47,8 @@ final class TriggerReport {
                 + "occurrence ran once and the due-index, in-flight set and tokens were empty after `stop()`; "
                 + "*claimed by* tells which path claimed the occurrences (the sweeper, or a keyspace event); *JVM CPU "
                 + "µs per trigger* is the CPU time of the whole benchmark process (every thread, JIT and GC included) "
-                + "from the end of the writes until the last occurrence started, over the occurrences: unlike "
-                + "triggers/s it hardly depends on what else runs on the machine.");
+                + "from the end of the writes until the last occurrence started, over the occurrences: it counts work, "
+                + "not waiting for the CPU, but still varies between runs (JIT compilation and GC included).");
         line("");
     }
 
