@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -107,8 +109,9 @@ public final class TriggerRegistry {
     }
 
     /**
-     * Register every method of {@code target} annotated with {@link OnTrigger}. Each must be a public instance
-     * method taking one {@link TriggerEvent}; what it returns decides what "done" means, and the claim is
+     * Register every method of {@code target} annotated with {@link OnTrigger}, declared on its class or a
+     * superclass, of any visibility (as Spring's {@code @EventListener} methods may be package-private). Each must be
+     * an instance method taking one {@link TriggerEvent}; what it returns decides what "done" means, and the claim is
      * acknowledged only then:
      * <ul>
      * <li>a {@code Publisher} ({@code Mono}, {@code Flux}, ...): its completion, after every element (elements are
@@ -120,20 +123,16 @@ public final class TriggerRegistry {
      * A {@code null} publisher or stage counts as done.
      *
      * @return one registration for all of them
-     * @throws IllegalArgumentException if a method has another shape (the message names the method) or the object
-     *     has no annotated method
+     * @throws IllegalArgumentException if a method has another shape or cannot be made callable (a package of a named
+     *     module not opened to {@code io.symphony.redis.listeners}; the message names the method), or the object has no
+     *     annotated method
      * @throws IllegalStateException if an action is already registered (nothing of {@code target} is registered)
      */
     public Registration register(Object target) {
         Objects.requireNonNull(target, "target");
-        List<Method> methods = new ArrayList<>();
-        for (Method method : target.getClass().getMethods()) {
-            if (method.isAnnotationPresent(OnTrigger.class)) {
-                methods.add(checked(method));
-            }
-        }
+        List<Method> methods = annotatedMethods(target.getClass());
         if (methods.isEmpty()) {
-            throw new IllegalArgumentException(target.getClass().getName() + " has no public @OnTrigger method");
+            throw new IllegalArgumentException(target.getClass().getName() + " has no @OnTrigger method");
         }
         List<Registration> done = new ArrayList<>();
         try {
@@ -210,6 +209,34 @@ public final class TriggerRegistry {
 
     boolean has(String action) {
         return handlers.containsKey(action);
+    }
+
+    /** The {@code @OnTrigger} methods of the class and its superclasses; an override hides what it overrides. */
+    private static List<Method> annotatedMethods(Class<?> type) {
+        List<Method> found = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Class<?> declaring = type; declaring != null && declaring != Object.class;
+                declaring = declaring.getSuperclass()) {
+            for (Method method : declaring.getDeclaredMethods()) {
+                if (method.isBridge() || method.isSynthetic()
+                        || !seen.add(method.getName() + Arrays.toString(method.getParameterTypes()))) {
+                    continue;
+                }
+                if (method.isAnnotationPresent(OnTrigger.class)) {
+                    found.add(callable(checked(method)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Method callable(Method method) {
+        if (!method.trySetAccessible()) {
+            throw new IllegalArgumentException("@OnTrigger method " + method + " cannot be called by module "
+                    + "io.symphony.redis.listeners: make it and its class public in an exported package, or open the "
+                    + "package to that module");
+        }
+        return method;
     }
 
     private static Method checked(Method method) {

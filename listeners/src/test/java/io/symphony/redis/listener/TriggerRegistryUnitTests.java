@@ -3,10 +3,13 @@ package io.symphony.redis.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 class TriggerRegistryUnitTests {
 
@@ -72,5 +75,52 @@ class TriggerRegistryUnitTests {
         assertThat(registration.actions()).containsExactlyInAnyOrder("mono", "flux", "stage", "void", "boxed");
         registration.cancel();
         assertThat(registry.actions()).isEmpty();
+    }
+
+    /** Package-private, with package-private and inherited handlers: what a Spring component often looks like. */
+    static class BaseHandlers {
+        @OnTrigger("inherited")
+        Mono<Void> inherited(TriggerEvent event) {
+            return Mono.empty();
+        }
+
+        @OnTrigger("overridden")
+        Mono<Void> overridden(TriggerEvent event) {
+            return Mono.error(new IllegalStateException("the override must run"));
+        }
+    }
+
+    static final class PackagePrivateHandlers extends BaseHandlers {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @OnTrigger("hidden")
+        Mono<Void> hidden(TriggerEvent event) {
+            seen.add(event.identifier());
+            return Mono.empty();
+        }
+
+        @Override
+        @OnTrigger("overridden")
+        Mono<Void> overridden(TriggerEvent event) {
+            seen.add("override " + event.identifier());
+            return Mono.empty();
+        }
+    }
+
+    @Test
+    void register_findsPackagePrivateAndInheritedMethods_andAnOverrideOnce() {
+        TriggerRegistry registry = TriggerRegistry.create();
+        PackagePrivateHandlers handlers = new PackagePrivateHandlers();
+
+        Registration registration = registry.register(handlers);
+
+        assertThat(registration.actions()).containsExactlyInAnyOrder("hidden", "inherited", "overridden");
+        TriggerEvent hidden = new TriggerEvent("acme", "hidden", "u1", "k", java.time.Instant.EPOCH,
+                TriggerEvent.Source.SWEEP);
+        StepVerifier.create(registry.lookup("hidden", "k").orElseThrow().handle(hidden)).verifyComplete();
+        TriggerEvent overridden = new TriggerEvent("acme", "overridden", "u2", "k", java.time.Instant.EPOCH,
+                TriggerEvent.Source.SWEEP);
+        StepVerifier.create(registry.lookup("overridden", "k").orElseThrow().handle(overridden)).verifyComplete();
+        assertThat(handlers.seen).containsExactly("u1", "override u2");
     }
 }
