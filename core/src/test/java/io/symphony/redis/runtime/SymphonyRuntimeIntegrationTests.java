@@ -2,6 +2,7 @@ package io.symphony.redis.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.symphony.redis.RedisConnectException;
@@ -166,7 +167,11 @@ class SymphonyRuntimeIntegrationTests {
         // BLPOP waits 5 s server-side: the close cuts it off while it runs.
         Mono<?> inFlight = runtime.connections().withCommands("default", c -> c.blpop(5, key));
 
+        // Close only once the server runs the BLPOP: a close that wins the race against the command's write (on
+        // Cluster, against the lazy connect to the key's node) fails it only after the command timeout.
         inFlight.as(StepVerifier::create)
+                .then(() -> await().atMost(Duration.ofSeconds(10))
+                        .until(() -> blockedClients(topology.nodeOf(key, 15).info("clients")) > 0))
                 .then(() -> runtime.close().block(Duration.ofSeconds(10)))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(RuntimeClosedException.class)
                         .hasMessage("Symphony Redis is closed: no command can run on pool 'default'"))
@@ -271,6 +276,11 @@ class SymphonyRuntimeIntegrationTests {
     private static long countClients(String clientName) {
         return List.of(TestRedis.shared().sync(0).clientList().split("\n")).stream()
                 .filter(line -> line.contains("name=" + clientName + " ")).count();
+    }
+
+    private static long blockedClients(String clientsInfo) {
+        return clientsInfo.lines().filter(l -> l.startsWith("blocked_clients:")).findFirst()
+                .map(l -> Long.parseLong(l.substring("blocked_clients:".length()).trim())).orElse(0L);
     }
 
     private static long commandCalls(String command) {
