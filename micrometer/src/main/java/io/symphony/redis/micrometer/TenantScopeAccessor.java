@@ -25,9 +25,7 @@ public final class TenantScopeAccessor implements ThreadLocalAccessor<TenantScop
     /** The MDC key of the user id. */
     public static final String MDC_USER = "user";
 
-    private static final ThreadLocal<@Nullable TenantScope> CURRENT = new ThreadLocal<>();
-
-    /** Create the accessor; all instances share one thread-local. */
+    /** Create the accessor; it keeps nothing of its own: the MDC entries are the thread's value. */
     public TenantScopeAccessor() {
     }
 
@@ -37,24 +35,31 @@ public final class TenantScopeAccessor implements ThreadLocalAccessor<TenantScop
         return SymphonyContext.contextKey(TenantScope.class);
     }
 
-    /** Return the scope set on this thread by this accessor, or {@code null}. */
+    /**
+     * Return the scope whose tenant and user this thread's MDC holds, or {@code null} when either entry is missing
+     * or is not a valid scope (blank): the MDC is where the value lives, so no thread-local of our own can disagree
+     * with what the log lines show.
+     */
     @Override
     public @Nullable TenantScope getValue() {
-        return CURRENT.get();
+        String tenant = MDC.get(MDC_TENANT);
+        String user = MDC.get(MDC_USER);
+        if (tenant == null || user == null || tenant.isBlank() || user.isBlank()) {
+            return null;
+        }
+        return new TenantScope(tenant, user);
     }
 
-    /** Set the scope on this thread and put its tenant and user in the MDC. */
+    /** Put the scope's tenant and user in this thread's MDC. */
     @Override
     public void setValue(TenantScope scope) {
-        CURRENT.set(scope);
         MDC.put(MDC_TENANT, scope.tenant());
         MDC.put(MDC_USER, scope.userId());
     }
 
-    /** Clear the scope of this thread and remove its MDC entries. */
+    /** Remove this thread's MDC entries of the scope. */
     @Override
     public void setValue() {
-        CURRENT.remove();
         MDC.remove(MDC_TENANT);
         MDC.remove(MDC_USER);
     }
