@@ -107,8 +107,8 @@ public class ObservabilityInterleavedBenchmark {
         SymphonyRedisConfig.Builder config = SymphonyRedisConfig.builder().url(url).keyspaceEvents(false);
         SymphonyRedisConfig.Builder chosen = instrumented == Instrumented.REPOSITORIES ? config
                 : observability.instrument(config);
-        observed = Objects.requireNonNull(SymphonyRuntime.create(chosen.build()).block(),
-                "observed"); // allowed-blocking: JMH harness: set-up
+        SymphonyRuntime created = SymphonyRuntime.create(chosen.build()).block(); // allowed-blocking: JMH set-up
+        observed = Objects.requireNonNull(created, "observed");
         off = RepositorySupport.builder(plain.ops(), plain.codec(), plain.keys()).build();
         RepositorySupport.Builder support = RepositorySupport.builder(observed.ops(), observed.codec(),
                 observed.keys());
