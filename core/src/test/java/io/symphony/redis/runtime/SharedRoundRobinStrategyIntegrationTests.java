@@ -7,7 +7,9 @@ import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.testsupport.TestRedis;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -53,5 +55,28 @@ class SharedRoundRobinStrategyIntegrationTests {
         assertThat(clientIds).as("distinct connections used by the default alias").hasSize(3);
         assertThat(redis.sync(15).get(key)).isEqualTo("300");
         redis.sync(15).del(key);
+    }
+
+    @Test
+    void aChainOfCommandsIssuedFromRepliesStaysOnTheConnectionThatReplied() {
+        TestRedis redis = TestRedis.shared();
+        runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(redis.uri())
+                .connectionStrategy(ConnectionStrategy.SHARED_ROUND_ROBIN).sharedConnections(2).keyspaceEvents(false)
+                .build()).block(Duration.ofSeconds(10));
+        List<Long> clientIds = new ArrayList<>();
+
+        // concatMap subscribes each command from the previous one's reply, on that connection's event loop
+        Flux.range(0, 40)
+                .concatMap(i -> runtime.connections().withCommands("default",
+                        cluster -> ((RedisReactiveCommands<String, String>) cluster).clientId()))
+                .doOnNext(clientIds::add)
+                .as(StepVerifier::create)
+                .expectNextCount(40)
+                .expectComplete()
+                .verify(Duration.ofSeconds(30));
+
+        // the first links pick in turn until the connection's reply thread is known; then the chain stays
+        assertThat(new HashSet<>(clientIds.subList(5, 40))).as("connections serving the chain after its start")
+                .hasSize(1);
     }
 }
