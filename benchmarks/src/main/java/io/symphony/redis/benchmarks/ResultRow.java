@@ -13,7 +13,7 @@ import org.openjdk.jmh.results.RunResult;
  * milliseconds when recorded, and bytes allocated per operation when {@code -prof gc} ran.
  */
 record ResultRow(String benchmark, Map<String, String> params, int threads, double opsPerSecond, double opsError,
-        @Nullable LatencyFigures latency, @Nullable Double bytesPerOp) {
+        @Nullable LatencyFigures latency, @Nullable Double bytesPerOp, Map<String, Double> counters) {
 
     /** Percentiles of one configuration, in milliseconds. */
     record LatencyFigures(double p50, double p99, double p999, double max, long count) {
@@ -29,15 +29,17 @@ record ResultRow(String benchmark, Map<String, String> params, int threads, doub
         Result<?> ops = run.getSecondaryResults().get("ops");
         Result<?> score = ops != null ? ops : run.getPrimaryResult();
         Double bytes = null;
+        Map<String, Double> counters = new TreeMap<>();
         for (Map.Entry<String, Result> entry : run.getSecondaryResults().entrySet()) {
             if (entry.getKey().endsWith("gc.alloc.rate.norm")) {
                 bytes = entry.getValue().getScore();
             }
+            counters.put(entry.getKey(), entry.getValue().getScore());
         }
         String method = params.getBenchmark();
         String simple = method.substring(method.lastIndexOf('.', method.lastIndexOf('.') - 1) + 1);
         return new ResultRow(simple, values, params.getThreads(), score.getScore(), score.getScoreError(),
-                latencies.get(Latency.key(params)), bytes);
+                latencies.get(Latency.key(params)), bytes, counters);
     }
 
     /** The benchmark class's simple name, without the {@code Benchmark} suffix. */
@@ -54,6 +56,16 @@ record ResultRow(String benchmark, Map<String, String> params, int threads, doub
     /** A parameter's value, or empty text. */
     String param(String name) {
         return params.getOrDefault(name, "");
+    }
+
+    /**
+     * The rate of one side of a {@link SideBySide} comparison ({@code "symphony"} or {@code "raw"}), in operations
+     * per second of that side's own windows; NaN when the row has no such counters.
+     */
+    double sideRate(String side) {
+        Double ops = counters.get(side + "Ops");
+        Double nanos = counters.get(side + "Nanos");
+        return ops == null || nanos == null || nanos == 0 ? Double.NaN : ops / nanos * 1e9;
     }
 
     /** The in-flight parameter as a number (0 when absent). */

@@ -28,8 +28,6 @@ final class SvgChart {
         SvgChart chart = new SvgChart();
         chart.section("Pool contention (threads / in flight / strategy)", rows, "PoolContention",
                 r -> "t" + r.threads() + " / " + r.inFlight() + " / " + r.param("strategy"));
-        chart.section("Overhead (operation / in flight / impl)", rows, "Overhead",
-                r -> r.param("operation") + " / " + r.inFlight() + " / " + r.param("impl"));
         chart.section("Peers, user record (in flight / client)", rows, "Peer",
                 r -> r.inFlight() + " / " + r.param("client"));
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + (chart.y + 20)

@@ -27,6 +27,7 @@ final class SymphonyUserClient implements UserRecordClient {
         SymphonyRedisConfig config = SymphonyRedisConfig.builder()
                 .url("redis://" + host + ":" + port)
                 .keyspaceEvents(false)
+                .connectionStrategy(io.symphony.redis.config.ConnectionStrategy.valueOf(System.getProperty("bench.strategy", "SHARED_ROUND_ROBIN")))
                 .build();
         return new SymphonyUserClient(Objects.requireNonNull(SymphonyRuntime.create(config).block(), "runtime")); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
     }

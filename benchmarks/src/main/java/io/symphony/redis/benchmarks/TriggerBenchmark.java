@@ -58,6 +58,8 @@ final class TriggerBenchmark {
     /** The name {@code --only} selects this benchmark by. */
     static final String NAME = "triggers";
 
+    /** System property: a regular expression over the shape names to run (all by default), for focused runs. */
+    static final String ONLY_SHAPES_PROPERTY = "symphony.bench.triggerShapes";
     private static final String TENANT = "bench";
     private static final String ACTION = "fire";
     private static final int WRITE_CONCURRENCY = 64;
@@ -121,7 +123,11 @@ final class TriggerBenchmark {
             print(measure(warmUp, shape, true));
         }
         List<Row> rows = new ArrayList<>();
+        java.util.regex.Pattern only = java.util.regex.Pattern.compile(System.getProperty(ONLY_SHAPES_PROPERTY, ".*"));
         for (Shape shape : plan.shapes()) {
+            if (!only.matcher(shape.name()).matches()) {
+                continue;
+            }
             System.out.println("== triggers: " + shape.name() + ", " + shape.n() + " occurrences, " + plan.noise()
                     + " other TTL keys");
             rows.add(print(measure(plan, shape, true)));

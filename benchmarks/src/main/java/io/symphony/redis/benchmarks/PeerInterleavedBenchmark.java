@@ -1,0 +1,81 @@
+package io.symphony.redis.benchmarks;
+
+import io.symphony.redis.testsupport.PrivateRedisServer;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Recorder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Symphony against raw Lettuce on the user-record workload with the same commands ({@link PeerBenchmark}'s two
+ * adapters), measured where a shared machine's drifting load cancels out: one JVM, one Redis server, windows of
+ * the two clients run alternately (the order flips every invocation, so neither always runs first), each timed.
+ * Read the ratio from the counters: {@code (symphonyOps / symphonyNanos) / (rawOps / rawNanos)}.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.openjdk.jmh.Main PeerInterleaved}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djmh.shutdownTimeout=1"})
+@Threads(1)
+@State(Scope.Benchmark)
+public class PeerInterleavedBenchmark {
+
+    @Param({"1", "16", "256"})
+    public int inFlight;
+
+    private PrivateRedisServer server;
+    private UserRecordClient symphony;
+    private UserRecordClient raw;
+    private Map<String, Object> record;
+    private boolean symphonyFirst;
+    /** LoadDriver records latencies; this benchmark reads only its own counters. */
+    private final Recorder ignored = new Recorder(3);
+
+    /** Start a private server and connect both clients to it. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        server = BenchRedis.start();
+        symphony = Peer.SYMPHONY.open(server.host(), server.port());
+        raw = Peer.RAW_LETTUCE.open(server.host(), server.port());
+        record = UserRecords.record();
+    }
+
+    /** Close both clients and stop the server. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        symphony.close();
+        raw.close();
+        server.close();
+    }
+
+    /** One window of each client, in alternating order, each timed. */
+    @Benchmark
+    public void run(SideBySide split, Blackhole sink) {
+        symphonyFirst = !symphonyFirst;
+        if (symphonyFirst) {
+            split.symphony(() -> LoadDriver.run(i -> symphony.upsertThenGet(i, record), inFlight, 0, ignored));
+        }
+        split.raw(() -> LoadDriver.run(i -> raw.upsertThenGet(i, record), inFlight, 0, ignored));
+        if (!symphonyFirst) {
+            split.symphony(() -> LoadDriver.run(i -> symphony.upsertThenGet(i, record), inFlight, 0, ignored));
+        }
+        sink.consume(split);
+    }
+}
