@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,21 +68,15 @@ final class RoundRobinSharedTarget implements ConnectionTarget {
     @Override
     public <T> Mono<T> withCommands(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
-        return Mono.defer(() -> {
-            Lane lane = pick();
-            lane.inFlight.incrementAndGet();
-            return lane.connection.withCommands(alias, action).doFinally(lane::finished);
-        });
+        Lane lane = pick();
+        return lane.started(() -> lane.connection.withCommands(alias, action)).doFinally(lane::finished);
     }
 
     @Override
     public <T> Flux<T> withCommandsMany(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
-        return Flux.defer(() -> {
-            Lane lane = pick();
-            lane.inFlight.incrementAndGet();
-            return lane.connection.withCommandsMany(alias, action).doFinally(lane::finished);
-        });
+        Lane lane = pick();
+        return lane.started(() -> lane.connection.withCommandsMany(alias, action)).doFinally(lane::finished);
     }
 
     @Override
@@ -108,6 +103,17 @@ final class RoundRobinSharedTarget implements ConnectionTarget {
 
         Lane(SharedTarget connection) {
             this.connection = connection;
+        }
+
+        /** Count one more command in flight and build it; a build that throws is not counted. */
+        <P> P started(Supplier<P> command) {
+            inFlight.incrementAndGet();
+            try {
+                return command.get();
+            } catch (RuntimeException e) {
+                inFlight.decrementAndGet();
+                throw e;
+            }
         }
 
         boolean repliesOn(Thread thread) {

@@ -21,13 +21,13 @@ final class SharedTarget implements ConnectionTarget {
     @Override
     public <T> Mono<T> withCommands(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
-        return Mono.defer(() -> action.apply(commands));
+        return action.apply(commands);
     }
 
     @Override
     public <T> Flux<T> withCommandsMany(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {
-        return Flux.defer(() -> action.apply(commands));
+        return action.apply(commands);
     }
 
     @Override

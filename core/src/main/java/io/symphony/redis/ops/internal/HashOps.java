@@ -57,9 +57,9 @@ public final class HashOps implements HashOperations {
         Args.key(key);
         // One map from Lettuce's MapOutput instead of a KeyValue signal per field collected again: the same
         // HGETALL on the wire, a third of the allocations and operator calls for a 6-field hash.
-        return executor.mono("HGETALL", key, c -> c.<Map<String, String>>dispatch(CommandType.HGETALL,
-                        new MapOutput<String, String>(StringCodec.UTF8), new CommandArgs<>(StringCodec.UTF8).addKey(key))
-                .singleOrEmpty()
+        return executor.mono("HGETALL", key, c -> Mono.fromDirect(c.<Map<String, String>>dispatch(
+                        CommandType.HGETALL, new MapOutput<String, String>(StringCodec.UTF8),
+                        new CommandArgs<>(StringCodec.UTF8).addKey(key)))
                 .filter(map -> !map.isEmpty()));
     }
 

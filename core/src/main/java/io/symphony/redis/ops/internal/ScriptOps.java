@@ -66,11 +66,11 @@ public final class ScriptOps implements ScriptOperations {
      */
     private static <T> Mono<T> dispatch(RedisClusterReactiveCommands<String, String> commands, CommandType type,
             RedisScript<T> script, String scriptOrDigest, String[] keys, String[] args) {
-        return Mono.defer(() -> {
-            CommandArgs<String, String> commandArgs = new CommandArgs<>(StringCodec.UTF8)
-                    .add(scriptOrDigest).add(keys.length).addKeys(keys).addValues(args);
-            return commands.<ScriptReplyOutput.Reply>dispatch(type, new ScriptReplyOutput(), commandArgs).next();
-        })
+        // Built when called: the connection layer calls the action once per subscription (and the NOSCRIPT
+        // fallback once per failed EVALSHA), so each output serves one command.
+        CommandArgs<String, String> commandArgs = new CommandArgs<>(StringCodec.UTF8)
+                .add(scriptOrDigest).add(keys.length).addKeys(keys).addValues(args);
+        return Mono.fromDirect(commands.<ScriptReplyOutput.Reply>dispatch(type, new ScriptReplyOutput(), commandArgs))
                 .onErrorMap(UnsupportedOperationException.class, undecodable -> new CodecException(
                         script.describe() + " replied a value Lettuce cannot decode into a table: "
                                 + undecodable.getMessage(), undecodable))
