@@ -130,8 +130,10 @@ final class HandlerRunner {
             return handler.handle(event);
         });
         // Every attempt starts on the handler scheduler: a handler that blocks must never hold a Redis I/O thread
-        // (the claim's reply arrives on one) or the timer thread of the retry backoff.
-        Mono<Void> each = once.subscribeOn(handlerScheduler).timeout(policy.timeout(), scheduler);
+        // (the claim's reply arrives on one) or the timer thread of the retry backoff. Its timeout starts there
+        // too, when a handler thread takes it up: time spent queued for a busy bounded scheduler is not the
+        // handler's, and must not time it out.
+        Mono<Void> each = once.timeout(policy.timeout(), scheduler).subscribeOn(handlerScheduler);
         // The retry machinery (a companion sink and subscription per use) is built only once the first attempt
         // failed: most occurrences succeed at once, and a burst runs tens of thousands of them.
         Mono<Void> handling = policy.maxAttempts() <= 1 ? each

@@ -56,7 +56,10 @@ public final class RetryPolicy {
         return maxAttempts;
     }
 
-    /** Return the time one attempt may take before it counts as failed. */
+    /**
+     * Return the time one attempt may take before it counts as failed, timed from when the attempt starts on the
+     * listener's handler scheduler (time queued for a busy scheduler does not count).
+     */
     public Duration timeout() {
         return timeout;
     }

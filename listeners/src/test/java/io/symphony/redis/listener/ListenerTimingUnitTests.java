@@ -10,11 +10,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 /** Lease renewal, retries, timeouts and dead letters in virtual time, against a recording store. */
@@ -142,6 +147,43 @@ class ListenerTimingUnitTests {
         assertThat(attempts).hasValue(3);
         assertThat(store.deadLetters).singleElement()
                 .satisfies(letter -> assertThat(letter.error()).contains("TimeoutException"));
+    }
+
+    @Test
+    void attemptQueuedBehindABusyHandlerScheduler_isTimedFromItsStart_notFromItsQueueing() throws Exception {
+        // One handler thread, held 1.5 s by another task; the attempt's timeout is 1 s. Timed from the queueing,
+        // the attempt would time out unstarted and be retried; timed from its start, it runs once and is acked.
+        Scheduler oneThread = Schedulers.newSingle("one-handler-thread");
+        List<Throwable> retried = new CopyOnWriteArrayList<>();
+        TriggerObserver retries = new TriggerObserver() {
+            @Override
+            public void retried(TriggerEvent event, int attempt, Throwable error) {
+                retried.add(error);
+            }
+        };
+        try {
+            TriggerListenerOptions options = TriggerListenerOptions.builder().handlerScheduler(oneThread)
+                    .observer(retries).clock(Clock.fixed(Instant.ofEpochMilli(5_000), ZoneOffset.UTC)).build();
+            HandlerRunner runner = new HandlerRunner(registry(event -> Mono.fromRunnable(attempts::incrementAndGet)),
+                    store, KEYS, (context, snapshot) -> context, options, new FireLagRecorder(options.clock()));
+            CountDownLatch busy = new CountDownLatch(1);
+            oneThread.schedule(() -> {
+                busy.countDown();
+                LockSupport.parkNanos(Duration.ofMillis(1_500).toNanos());
+            });
+            assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+
+            StepVerifier.create(runner.run(claim(), closer))
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
+
+            assertThat(retried).as("attempts timed out before they started").isEmpty();
+            assertThat(attempts).hasValue(1);
+            assertThat(store.acks).containsExactly(claim());
+            assertThat(store.deadLetters).isEmpty();
+        } finally {
+            oneThread.dispose();
+        }
     }
 
     @Test
