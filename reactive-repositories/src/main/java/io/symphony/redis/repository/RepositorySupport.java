@@ -114,6 +114,11 @@ public final class RepositorySupport {
         return observer;
     }
 
+    /** Whether a {@link RepositoryObserver} other than the no-op one watches the calls. */
+    boolean observed() {
+        return observer != RepositoryObserver.NOOP;
+    }
+
     /** {@code mono} observed as one call, or {@code mono} itself without an observer (nothing allocated). */
     <T> Mono<T> observe(String repository, String operation, String pool, String tenant, Mono<T> mono) {
         return observer == RepositoryObserver.NOOP ? mono

@@ -110,12 +110,15 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
 
     /** {@code mono}, observed as a call of {@code operation} by the support's {@link RepositoryObserver}. */
     final <T> Mono<T> observed(String operation, Mono<T> mono) {
-        return support.observe(RepositoryNames.of(getClass()), operation, pool, tenant, mono);
+        // the name is looked up only for an observer: the unobserved hot path costs nothing here
+        return support.observed() ? support.observe(RepositoryNames.of(getClass()), operation, pool, tenant, mono)
+                : mono;
     }
 
     /** {@code flux}, observed as a call of {@code operation} by the support's {@link RepositoryObserver}. */
     final <T> Flux<T> observedMany(String operation, Flux<T> flux) {
-        return support.observeMany(RepositoryNames.of(getClass()), operation, pool, tenant, flux);
+        return support.observed()
+                ? support.observeMany(RepositoryNames.of(getClass()), operation, pool, tenant, flux) : flux;
     }
 
     private String requireOwnKey(String key) {
