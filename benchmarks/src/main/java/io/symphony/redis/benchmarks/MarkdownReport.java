@@ -32,6 +32,7 @@ final class MarkdownReport {
         report.header(machine, date, quick);
         report.pool();
         report.overhead();
+        report.peersInterleaved();
         report.peers();
         report.observability();
         report.codec();
@@ -99,6 +100,28 @@ final class MarkdownReport {
             line("| " + row.param("operation") + " | " + row.inFlight() + " | " + ops(ours) + " | " + ops(raw)
                     + " | " + String.format(Locale.ROOT, "%.2f", ratio) + " | "
                     + (ratio >= 0.95 ? "met" : "**missed**") + " | " + ms(p99(row)) + " |");
+        }
+        line("");
+    }
+
+    private void peersInterleaved() {
+        List<ResultRow> rows = family("PeerInterleaved");
+        if (rows.isEmpty()) {
+            return;
+        }
+        line("## Same commands, interleaved: Symphony vs raw Lettuce on the user record");
+        line("");
+        line("EVALSHA of the same HSET+PEXPIRE script, then HGETALL decoded, both clients in one JVM on one server, "
+                + "a window of each per invocation in alternating order. Symphony on its default configuration "
+                + "(SHARED_ROUND_ROBIN, 2 connections), raw Lettuce on one connection, as each is used out of the box.");
+        line("");
+        line("| in flight | Symphony ops/s | raw ops/s | ratio | Symphony p99 |");
+        line("|--:|--:|--:|--:|--:|");
+        for (ResultRow row : rows) {
+            double ours = row.sideRate("symphony");
+            double raw = row.sideRate("raw");
+            line("| " + row.inFlight() + " | " + ops(ours) + " | " + ops(raw) + " | "
+                    + String.format(Locale.ROOT, "%.2f", ours / raw) + " | " + ms(p99(row)) + " |");
         }
         line("");
     }

@@ -43,6 +43,8 @@ record SuitePlan(String name, Class<?> type, Map<String, List<String>> params, i
             plans.add(new SuitePlan("overhead", OverheadBenchmark.class, params("inFlight", List.of("16")), 1,
                     false));
             plans.add(new SuitePlan("peers", PeerBenchmark.class, params("inFlight", List.of("16")), 1, false));
+            plans.add(new SuitePlan("peers-interleaved", PeerInterleavedBenchmark.class,
+                    params("inFlight", List.of("16")), 1, false));
             plans.add(new SuitePlan("observability", ObservabilityBenchmark.class, Map.of(), 1, false));
             plans.add(new SuitePlan("codec", CodecBenchmark.class, Map.of(), 1, false));
             return plans;
@@ -55,6 +57,7 @@ record SuitePlan(String name, Class<?> type, Map<String, List<String>> params, i
         }
         plans.add(new SuitePlan("overhead", OverheadBenchmark.class, Map.of(), 1, false));
         plans.add(new SuitePlan("peers", PeerBenchmark.class, Map.of(), 1, false));
+        plans.add(new SuitePlan("peers-interleaved", PeerInterleavedBenchmark.class, Map.of(), 1, false));
         plans.add(new SuitePlan("observability", ObservabilityBenchmark.class, Map.of(), 1, false));
         plans.add(new SuitePlan("codec", CodecBenchmark.class, Map.of(), 1, true));
         return plans;

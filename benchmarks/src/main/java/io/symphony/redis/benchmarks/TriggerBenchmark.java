@@ -51,7 +51,7 @@ import reactor.core.publisher.Mono;
  * occurrences handled divided by the time from the first due time to the last start. Handlers do no work, so the
  * figures are the toolkit's (and Redis') cost, with the default handler concurrency (64; one burst row also with 256,
  * listener only, to show how much of the burst rate is the handler slots' round trip). A warm-up round (a burst
- * of 4,000 and 2,000 at 2,000/s through the listener) runs first and is not reported.
+ * of 20,000 and 2,000 at 2,000/s through the listener) runs first and is not reported.
  */
 final class TriggerBenchmark {
 
@@ -119,7 +119,7 @@ final class TriggerBenchmark {
     static List<Row> run(Plan plan) {
         Plan warmUp = new Plan(1_000, List.of(), Duration.ofSeconds(5));
         System.out.println("== triggers: warm-up (not reported)");
-        for (Shape shape : List.of(new Shape("warm-up burst", 4_000, 0), new Shape("warm-up 2,000/s", 2_000, 2_000))) {
+        for (Shape shape : List.of(new Shape("warm-up burst", 20_000, 0), new Shape("warm-up 2,000/s", 2_000, 2_000))) {
             print(measure(warmUp, shape, true));
         }
         List<Row> rows = new ArrayList<>();
