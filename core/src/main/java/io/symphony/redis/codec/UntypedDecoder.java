@@ -53,16 +53,82 @@ final class UntypedDecoder {
         }
     }
 
-    /** Skip the parser (and its exception) for text that cannot start a JSON value, the common plain string. */
+    /**
+     * Skip the parser (and the exception it throws) for text that cannot be a JSON value, the common plain string:
+     * anything not opening an object, array or string must be, whitespace aside, exactly a literal or a number in
+     * Python's grammar. A timestamp ({@code 2026-12-07T10:00:00}) or a word ({@code tenant}) thus never reaches
+     * the parser, which would fail on it only after building an exception.
+     */
     static boolean mayBeJson(String raw) {
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9')
-                        || c == 't' || c == 'f' || c == 'n' || c == 'N' || c == 'I';
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isJsonSpace(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && isJsonSpace(raw.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            return false;
+        }
+        char c = raw.charAt(start);
+        if (c == '{' || c == '[' || c == '"') {
+            return true;
+        }
+        String text = raw.substring(start, end);
+        return text.equals("true") || text.equals("false") || text.equals("null") || text.equals("NaN")
+                || text.equals("Infinity") || text.equals("-Infinity") || isJsonNumber(text);
+    }
+
+    private static boolean isJsonSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, the grammar of JSON and Python's json. */
+    private static boolean isJsonNumber(String text) {
+        int i = 0;
+        int n = text.length();
+        if (i < n && text.charAt(i) == '-') {
+            i++;
+        }
+        if (i >= n || !isDigit(text.charAt(i))) {
+            return false;
+        }
+        if (text.charAt(i) == '0') {
+            i++;
+        } else {
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
             }
         }
-        return false;
+        if (i < n && text.charAt(i) == '.') {
+            i++;
+            int digits = i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == digits) {
+                return false;
+            }
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int digits = i;
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == digits) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static @Nullable Object value(JsonParser parser) {

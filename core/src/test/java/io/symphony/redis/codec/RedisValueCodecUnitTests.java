@@ -328,6 +328,25 @@ class RedisValueCodecUnitTests {
         }
 
         @Test
+        void textThatOnlyStartsLikeANumberOrLiteralStaysText() {
+            // caught before the parser (which would throw on them): timestamps, words, broken numbers
+            assertThat(codec.decode("2026-12-07T10:00:00.123456")).isEqualTo("2026-12-07T10:00:00.123456");
+            assertThat(codec.decode("tenant")).isEqualTo("tenant");
+            assertThat(codec.decode("nullable")).isEqualTo("nullable");
+            assertThat(codec.decode("false alarm")).isEqualTo("false alarm");
+            assertThat(codec.decode("NaNa")).isEqualTo("NaNa");
+            assertThat(codec.decode("Inf")).isEqualTo("Inf");
+            assertThat(codec.decode("01234")).isEqualTo("01234");
+            assertThat(codec.decode("1.")).isEqualTo("1.");
+            assertThat(codec.decode("-")).isEqualTo("-");
+            assertThat(codec.decode("1e")).isEqualTo("1e");
+            assertThat(codec.decode("12 34")).isEqualTo("12 34");
+            assertThat(codec.decode(" \t")).isEqualTo(" \t");
+            assertThat(codec.decode(" true\n")).isEqualTo(Boolean.TRUE);
+            assertThat(codec.decode("-2.5e-3")).isEqualTo(-0.0025);
+        }
+
+        @Test
         void jsonLiteralsAndStrings() {
             assertThat(codec.decode("true")).isEqualTo(Boolean.TRUE);
             assertThat(codec.decode("false")).isEqualTo(Boolean.FALSE);

@@ -34,7 +34,8 @@ final class ScriptReplyOutput extends CommandOutput<String, String, ScriptReplyO
     record Reply(Kind kind, @Nullable Object value) {
     }
 
-    private final NestedMultiOutput<String, String> table = new NestedMultiOutput<>(StringCodec.UTF8);
+    /** Made when the reply opens a table: most scripts reply one integer, which needs none of it. */
+    private @Nullable NestedMultiOutput<String, String> table;
     private @Nullable Kind kind;
     private @Nullable Object scalar;
 
@@ -44,14 +45,14 @@ final class ScriptReplyOutput extends CommandOutput<String, String, ScriptReplyO
 
     @Override
     public Reply get() {
-        return kind == Kind.TABLE ? new Reply(Kind.TABLE, table.get())
+        return kind == Kind.TABLE ? new Reply(Kind.TABLE, table().get())
                 : new Reply(kind == null ? Kind.NIL : kind, scalar);
     }
 
     @Override
     public void set(long integer) {
         if (kind == Kind.TABLE) {
-            table.set(integer);
+            table().set(integer);
         } else {
             top(Kind.INTEGER, integer);
         }
@@ -60,7 +61,7 @@ final class ScriptReplyOutput extends CommandOutput<String, String, ScriptReplyO
     @Override
     public void set(@Nullable ByteBuffer bytes) {
         if (kind == Kind.TABLE) {
-            table.set(bytes);
+            table().set(bytes);
         } else {
             top(bytes == null ? Kind.NIL : Kind.STRING, bytes == null ? null : codec.decodeValue(bytes));
         }
@@ -69,7 +70,7 @@ final class ScriptReplyOutput extends CommandOutput<String, String, ScriptReplyO
     @Override
     public void setSingle(@Nullable ByteBuffer bytes) {
         if (kind == Kind.TABLE) {
-            table.setSingle(bytes);
+            table().setSingle(bytes);
         } else {
             top(bytes == null ? Kind.NIL : Kind.STRING, bytes == null ? null : StringCodec.UTF8.decodeValue(bytes));
         }
@@ -83,7 +84,7 @@ final class ScriptReplyOutput extends CommandOutput<String, String, ScriptReplyO
     @Override
     public void set(double number) {
         if (kind == Kind.TABLE) {
-            table.set(number);
+            table().set(number);
         } else {
             top(Kind.DOUBLE, number);
         }
@@ -92,7 +93,7 @@ final class ScriptReplyOutput extends CommandOutput<String, String, ScriptReplyO
     @Override
     public void set(boolean value) {
         if (kind == Kind.TABLE) {
-            table.set(value);
+            table().set(value);
         } else {
             top(Kind.BOOLEAN, value);
         }
@@ -101,13 +102,22 @@ final class ScriptReplyOutput extends CommandOutput<String, String, ScriptReplyO
     @Override
     public void multi(int count) {
         kind = Kind.TABLE;
-        table.multi(count);
+        table().multi(count);
+    }
+
+    private NestedMultiOutput<String, String> table() {
+        NestedMultiOutput<String, String> nested = table;
+        if (nested == null) {
+            nested = new NestedMultiOutput<>(StringCodec.UTF8);
+            table = nested;
+        }
+        return nested;
     }
 
     @Override
     public void complete(int depth) {
         if (kind == Kind.TABLE) {
-            table.complete(depth);
+            table().complete(depth);
         }
     }
 
