@@ -94,6 +94,9 @@ final class MarkdownReport {
         line("| operation | in flight | Symphony ops/s | raw ops/s | ratio | target | Symphony p99 |");
         line("|---|--:|--:|--:|--:|---|--:|");
         for (ResultRow row : overhead) {
+            if (!row.param("sides").equals("INTERLEAVED")) {
+                continue;
+            }
             double ours = row.sideRate("symphony");
             double raw = row.sideRate("raw");
             double ratio = ours / raw;

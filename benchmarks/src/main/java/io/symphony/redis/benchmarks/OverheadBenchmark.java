@@ -53,6 +53,25 @@ public class OverheadBenchmark {
     @Param({"1", "16", "256"})
     public int inFlight;
 
+    /**
+     * Which sides run in this JVM. Interleaved (the suite's choice) cancels the drift of a shared machine, but both
+     * sides then share the JIT's profiles of Reactor and Lettuce, which can cost the deeper call chain inlining;
+     * one side per JVM ({@code -p sides=SYMPHONY_ONLY,RAW_ONLY}, ratio of the two rows' counters) is how an
+     * application runs either one.
+     */
+    @Param({"INTERLEAVED"})
+    public Sides sides;
+
+    /** Which sides of the comparison run in one JVM. */
+    public enum Sides {
+        /** Both, a window of each per invocation in alternating order. */
+        INTERLEAVED,
+        /** Only the toolkit. */
+        SYMPHONY_ONLY,
+        /** Only raw Lettuce. */
+        RAW_ONLY
+    }
+
     private PrivateRedisServer server;
     private SymphonyRuntime runtime;
     private IntFunction<Mono<?>> symphony;
@@ -90,6 +109,15 @@ public class OverheadBenchmark {
     @Benchmark
     public int run(Latency latency, Completed completed, SideBySide split, ThreadParams thread) {
         int offset = thread.getThreadIndex() * 7919;
+        if (sides != Sides.INTERLEAVED) {
+            if (sides == Sides.SYMPHONY_ONLY) {
+                split.symphony(() -> LoadDriver.run(symphony, perThread, offset, latency.recorder()));
+            } else {
+                split.raw(() -> LoadDriver.run(raw, perThread, offset, latency.recorder()));
+            }
+            completed.ops += LoadDriver.window(perThread);
+            return LoadDriver.window(perThread);
+        }
         symphonyFirst = !symphonyFirst;
         if (symphonyFirst) {
             split.symphony(() -> LoadDriver.run(symphony, perThread, offset, latency.recorder()));
