@@ -112,18 +112,21 @@ final class MarkdownReport {
         if (rows.isEmpty()) {
             return;
         }
-        line("## Same commands, interleaved: Symphony vs raw Lettuce on the user record");
+        line("## Peers, interleaved: Symphony vs each peer on the user record");
         line("");
-        line("EVALSHA of the same HSET+PEXPIRE script, then HGETALL decoded, both clients in one JVM on one server, "
-                + "a window of each per invocation in alternating order. Symphony on its default configuration "
-                + "(SHARED_ROUND_ROBIN, 2 connections), raw Lettuce on one connection, as each is used out of the box.");
+        line("Symphony and one other client in one JVM on one server, a window of each per invocation in "
+                + "alternating order; ops/s of each client's own windows. Raw Lettuce sends Symphony's commands "
+                + "(EVALSHA of the same HSET+PEXPIRE script, then HGETALL), Spring Data Redis and Redisson HSET, "
+                + "EXPIRE, HGETALL. Every client on its default configuration: Symphony SHARED_ROUND_ROBIN with 2 "
+                + "connections, raw Lettuce one connection.");
         line("");
-        line("| in flight | Symphony ops/s | raw ops/s | ratio | Symphony p99 |");
-        line("|--:|--:|--:|--:|--:|");
+        line("| in flight | other client | Symphony ops/s | other ops/s | Symphony / other | Symphony p99 |");
+        line("|--:|---|--:|--:|--:|--:|");
+        rows.sort(Comparator.comparingInt(ResultRow::inFlight).thenComparing(r -> Peer.valueOf(r.param("other"))));
         for (ResultRow row : rows) {
             double ours = row.sideRate("symphony");
             double raw = row.sideRate("raw");
-            line("| " + row.inFlight() + " | " + ops(ours) + " | " + ops(raw) + " | "
+            line("| " + row.inFlight() + " | " + row.param("other") + " | " + ops(ours) + " | " + ops(raw) + " | "
                     + String.format(Locale.ROOT, "%.2f", ours / raw) + " | " + ms(p99(row)) + " |");
         }
         line("");

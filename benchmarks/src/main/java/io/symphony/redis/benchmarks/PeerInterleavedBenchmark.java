@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Symphony against raw Lettuce on the user-record workload with the same commands ({@link PeerBenchmark}'s two
- * adapters), measured where a shared machine's drifting load cancels out: one JVM, one Redis server, windows of
- * the two clients run alternately (the order flips every invocation, so neither always runs first), each timed.
+ * Symphony against each peer on the user-record workload ({@link PeerBenchmark}'s adapters: raw Lettuce sends the
+ * same commands, Spring Data Redis and Redisson their own HSET, EXPIRE, HGETALL), measured where a shared
+ * machine's drifting load cancels out: one JVM, one Redis server, windows of Symphony and the {@link #other}
+ * client run alternately (the order flips every invocation, so neither always runs first), each timed.
  * Read the ratio from the counters: {@code (symphonyOps / symphonyNanos) / (rawOps / rawNanos)}; the suite's report
  * does. Symphony runs its default configuration (two connections, see {@link SymphonyUserClient}), raw Lettuce one
  * connection, as each is used out of the box. Latencies are recorded for Symphony's windows.
@@ -41,6 +42,10 @@ public class PeerInterleavedBenchmark {
     @Param({"1", "16", "256"})
     public int inFlight;
 
+    /** The client Symphony is compared with; the {@code raw} counters are this client's. */
+    @Param({"RAW_LETTUCE", "SPRING_DATA_REDIS", "REDISSON"})
+    public Peer other;
+
     private PrivateRedisServer server;
     private UserRecordClient symphony;
     private UserRecordClient raw;
@@ -54,7 +59,7 @@ public class PeerInterleavedBenchmark {
     public void setUp() {
         server = BenchRedis.start();
         symphony = Peer.SYMPHONY.open(server.host(), server.port());
-        raw = Peer.RAW_LETTUCE.open(server.host(), server.port());
+        raw = other.open(server.host(), server.port());
         record = UserRecords.record();
     }
 
