@@ -86,45 +86,37 @@ final class UntypedDecoder {
 
     /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, the grammar of JSON and Python's json. */
     private static boolean isJsonNumber(String text) {
-        int i = 0;
         int n = text.length();
-        if (i < n && text.charAt(i) == '-') {
-            i++;
-        }
+        int i = text.charAt(0) == '-' ? 1 : 0;
         if (i >= n || !isDigit(text.charAt(i))) {
             return false;
         }
-        if (text.charAt(i) == '0') {
-            i++;
-        } else {
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-            }
-        }
+        i = text.charAt(i) == '0' ? i + 1 : digitsEnd(text, i);
         if (i < n && text.charAt(i) == '.') {
-            i++;
-            int digits = i;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i == digits) {
+            int fraction = digitsEnd(text, i + 1);
+            if (fraction == i + 1) {
                 return false;
             }
+            i = fraction;
         }
         if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                i++;
-            }
-            int digits = i;
-            while (i < n && isDigit(text.charAt(i))) {
-                i++;
-            }
-            if (i == digits) {
+            int sign = i + 1 < n && (text.charAt(i + 1) == '+' || text.charAt(i + 1) == '-') ? i + 2 : i + 1;
+            int exponent = digitsEnd(text, sign);
+            if (exponent == sign) {
                 return false;
             }
+            i = exponent;
         }
         return i == n;
+    }
+
+    /** The index after the run of digits starting at {@code from}. */
+    private static int digitsEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean isDigit(char c) {
