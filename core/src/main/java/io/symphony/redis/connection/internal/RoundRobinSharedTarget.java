@@ -55,14 +55,13 @@ final class RoundRobinSharedTarget implements ConnectionTarget {
     }
 
     private Lane pick() {
-        Lane inTurn = lanes.get(Math.floorMod(next.getAndIncrement(), lanes.size()));
         Thread current = Thread.currentThread();
         for (Lane lane : lanes) {
-            if (lane.repliesOn(current)) {
-                return lane.inFlight.get() < AFFINITY_MAX_IN_FLIGHT ? lane : inTurn;
+            if (lane.repliesOn(current) && lane.inFlight.get() < AFFINITY_MAX_IN_FLIGHT) {
+                return lane;
             }
         }
-        return inTurn;
+        return lanes.get(Math.floorMod(next.getAndIncrement(), lanes.size()));
     }
 
     @Override
