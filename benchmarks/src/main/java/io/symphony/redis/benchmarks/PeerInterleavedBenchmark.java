@@ -48,7 +48,7 @@ public class PeerInterleavedBenchmark {
 
     private PrivateRedisServer server;
     private UserRecordClient symphony;
-    private UserRecordClient raw;
+    private UserRecordClient peer;
     private Map<String, Object> record;
     private boolean symphonyFirst;
     /** Raw Lettuce's latencies are not reported; its windows record here. */
@@ -59,7 +59,7 @@ public class PeerInterleavedBenchmark {
     public void setUp() {
         server = BenchRedis.start();
         symphony = Peer.SYMPHONY.open(server.host(), server.port());
-        raw = other.open(server.host(), server.port());
+        peer = other.open(server.host(), server.port());
         record = UserRecords.record();
     }
 
@@ -67,7 +67,7 @@ public class PeerInterleavedBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         symphony.close();
-        raw.close();
+        peer.close();
         server.close();
     }
 
@@ -79,7 +79,7 @@ public class PeerInterleavedBenchmark {
             split.symphony(() -> LoadDriver.run(i -> symphony.upsertThenGet(i, record), inFlight, 0,
                     latency.recorder()));
         }
-        split.raw(() -> LoadDriver.run(i -> raw.upsertThenGet(i, record), inFlight, 0, ignored));
+        split.raw(() -> LoadDriver.run(i -> peer.upsertThenGet(i, record), inFlight, 0, ignored));
         if (!symphonyFirst) {
             split.symphony(() -> LoadDriver.run(i -> symphony.upsertThenGet(i, record), inFlight, 0,
                     latency.recorder()));

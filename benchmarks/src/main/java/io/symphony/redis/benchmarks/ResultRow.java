@@ -68,6 +68,11 @@ record ResultRow(String benchmark, Map<String, String> params, int threads, doub
         return ops == null || nanos == null || nanos == 0 ? Double.NaN : ops / nanos * 1e9;
     }
 
+    /** Symphony's rate over the baseline's in a {@link SideBySide} comparison; NaN without such counters. */
+    double sideRatio() {
+        return sideRate("symphony") / sideRate("raw");
+    }
+
     /** The in-flight parameter as a number (0 when absent). */
     int inFlight() {
         String value = params.get("inFlight");

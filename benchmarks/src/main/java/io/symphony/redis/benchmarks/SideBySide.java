@@ -19,9 +19,9 @@ public class SideBySide {
     public long symphonyOps;
     /** Nanoseconds of the toolkit's windows. */
     public long symphonyNanos;
-    /** Operations run through raw Lettuce. */
+    /** Operations run by the baseline: raw Lettuce, or the peer Symphony is compared with. */
     public long rawOps;
-    /** Nanoseconds of raw Lettuce's windows. */
+    /** Nanoseconds of the baseline's windows. */
     public long rawNanos;
 
     /** Start each iteration from zero. */
@@ -40,7 +40,7 @@ public class SideBySide {
         symphonyNanos += System.nanoTime() - start;
     }
 
-    /** Time one window of raw Lettuce. */
+    /** Time one window of the baseline. */
     void raw(java.util.function.IntSupplier window) {
         long start = System.nanoTime();
         rawOps += window.getAsInt();

@@ -1,5 +1,6 @@
 package io.symphony.redis.benchmarks;
 
+import io.symphony.redis.config.ConnectionStrategy;
 import io.symphony.redis.config.SymphonyRedisConfig;
 import io.symphony.redis.repository.RedisUser;
 import io.symphony.redis.repository.RepositorySupport;
@@ -10,10 +11,16 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Symphony Redis on its default configuration (shared connections): {@code RedisUser.upsert} writes the record
+ * Symphony Redis on its default configuration (shared connections; see {@link #STRATEGY_PROPERTY}): {@code RedisUser.upsert} writes the record
  * with its TTL in one atomic step, {@code RedisUser.get} reads it back typed.
  */
 final class SymphonyUserClient implements UserRecordClient {
+
+    /**
+     * System property: a {@link ConnectionStrategy} name to run instead of the default, for comparisons such as
+     * {@code -jvmArgsAppend -Dsymphony.bench.strategy=SHARED} (one connection, like raw Lettuce).
+     */
+    static final String STRATEGY_PROPERTY = "symphony.bench.strategy";
 
     private final SymphonyRuntime runtime;
     private final RepositorySupport support;
@@ -24,12 +31,14 @@ final class SymphonyUserClient implements UserRecordClient {
     }
 
     static SymphonyUserClient open(String host, int port) {
-        SymphonyRedisConfig config = SymphonyRedisConfig.builder()
+        SymphonyRedisConfig.Builder config = SymphonyRedisConfig.builder()
                 .url("redis://" + host + ":" + port)
-                .keyspaceEvents(false)
-                .connectionStrategy(io.symphony.redis.config.ConnectionStrategy.valueOf(System.getProperty("bench.strategy", "SHARED_ROUND_ROBIN")))
-                .build();
-        return new SymphonyUserClient(Objects.requireNonNull(SymphonyRuntime.create(config).block(), "runtime")); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
+                .keyspaceEvents(false);
+        String strategy = System.getProperty(STRATEGY_PROPERTY);
+        if (strategy != null) {
+            config.connectionStrategy(ConnectionStrategy.valueOf(strategy));
+        }
+        return new SymphonyUserClient(Objects.requireNonNull(SymphonyRuntime.create(config.build()).block(), "runtime")); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
     }
 
     @Override
