@@ -14,13 +14,21 @@ final class KeyComponents {
     private static final String SPECIALS = "%:*?[]\\{}";
     private static final String GLOB_SPECIALS = "*?[]\\";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** {@link #SPECIALS} as a lookup table: every key component goes through it, character by character. */
+    private static final boolean[] SPECIAL = new boolean[128];
+
+    static {
+        for (int i = 0; i < SPECIALS.length(); i++) {
+            SPECIAL[SPECIALS.charAt(i)] = true;
+        }
+    }
 
     private KeyComponents() {
     }
 
     /** Whether {@code c} is one of the nine characters that are percent-encoded. */
     static boolean isSpecial(char c) {
-        return SPECIALS.indexOf(c) >= 0;
+        return c < SPECIAL.length && SPECIAL[c];
     }
 
     /** Validate {@code value} as a component named {@code name} and return its escaped form. */
@@ -30,10 +38,13 @@ final class KeyComponents {
             throw new IllegalArgumentException(name + " " + reason);
         }
         String escaped = encode(value);
-        int bytes = utf8Length(escaped);
-        if (bytes > MAX_COMPONENT_BYTES) {
-            throw new IllegalArgumentException(name + " is " + bytes + " UTF-8 bytes after escaping, max "
-                    + MAX_COMPONENT_BYTES);
+        // a char is at most 3 UTF-8 bytes, so only long components need counting
+        if (3L * escaped.length() > MAX_COMPONENT_BYTES) {
+            int bytes = utf8Length(escaped);
+            if (bytes > MAX_COMPONENT_BYTES) {
+                throw new IllegalArgumentException(name + " is " + bytes + " UTF-8 bytes after escaping, max "
+                        + MAX_COMPONENT_BYTES);
+            }
         }
         return escaped;
     }
@@ -102,6 +113,9 @@ final class KeyComponents {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c < 0x7F) {
+                continue; // printable ASCII, the usual case
+            }
             if (Character.isISOControl(c)) {
                 return String.format("must not contain the control character U+%04X (at index %d)", (int) c, i);
             }

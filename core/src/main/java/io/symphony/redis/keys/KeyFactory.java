@@ -235,6 +235,20 @@ public final class KeyFactory {
     }
 
     /**
+     * Check a tenant the way every key of that tenant is checked (not empty, no control character or unpaired
+     * surrogate, at most {@value #MAX_COMPONENT_BYTES} UTF-8 bytes once escaped, not the pending-set prefix), without
+     * building a key: what a repository does when it is created.
+     *
+     * @return {@code tenant}, unchanged
+     * @throws IllegalArgumentException if the tenant is invalid (see the class documentation)
+     * @since 1.0
+     */
+    public String requireTenant(String tenant) {
+        tenantSegment(tenant);
+        return tenant;
+    }
+
+    /**
      * Build a generic key of a tenant: {@code {tenant}:{keyBase}}; the key base is one escaped component, so a
      * {@code :} in it becomes {@code %3A}.
      *
@@ -745,10 +759,21 @@ public final class KeyFactory {
     }
 
     private String key(String kind, String... segments) {
-        String key = join(segments);
-        int bytes = KeyComponents.utf8Length(key);
-        if (bytes > maxKeyBytes) {
-            throw new IllegalArgumentException(kind + " key is " + bytes + " UTF-8 bytes, max " + maxKeyBytes);
+        int chars = segments.length - 1;
+        for (String segment : segments) {
+            chars += segment.length();
+        }
+        StringBuilder joined = new StringBuilder(chars).append(segments[0]);
+        for (int i = 1; i < segments.length; i++) {
+            joined.append(SEPARATOR).append(segments[i]);
+        }
+        String key = joined.toString();
+        // a char is at most 3 UTF-8 bytes (a surrogate pair is 4 for 2), so only long keys need counting
+        if (3L * key.length() > maxKeyBytes) {
+            int bytes = KeyComponents.utf8Length(key);
+            if (bytes > maxKeyBytes) {
+                throw new IllegalArgumentException(kind + " key is " + bytes + " UTF-8 bytes, max " + maxKeyBytes);
+            }
         }
         return key;
     }

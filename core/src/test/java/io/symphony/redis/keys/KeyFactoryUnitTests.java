@@ -160,6 +160,24 @@ class KeyFactoryUnitTests {
         assertRejected(() -> small.userKey("acme", "u12"), "user key is 13 UTF-8 bytes, max 12");
         assertRejected(() -> small.pendingBatchesKey("s"), "pending batches key is 17 UTF-8 bytes, max 12");
         assertThat(small.parseUserId("acme", "acme:user:u12")).isEmpty();
+        assertThat(small.userKey("acme", "é")).as("11 characters, 12 UTF-8 bytes").hasSize(11);
+        assertRejected(() -> small.userKey("acme", "éé"), "user key is 14 UTF-8 bytes, max 12");
+    }
+
+    @Test
+    void componentLimit_countsUtf8Bytes_notCharacters() {
+        assertThat(keys.genericKey("t", "é".repeat(256))).hasSize(258);
+        assertRejected(() -> keys.genericKey("t", "é".repeat(257)),
+                "keyBase is 514 UTF-8 bytes after escaping, max 512");
+    }
+
+    @Test
+    void requireTenant_checksTheTenantAsEveryKeyDoes() {
+        assertThat(keys.requireTenant("acme:eu*")).isEqualTo("acme:eu*");
+        assertRejected(() -> keys.requireTenant(""), "tenant must not be empty");
+        assertRejected(() -> keys.requireTenant("a\nb"), "tenant must not contain the control character U+000A");
+        assertRejected(() -> keys.requireTenant("x".repeat(513)), "tenant is 513 UTF-8 bytes after escaping");
+        assertRejected(() -> tagged.requireTenant("pending_batches"), "tenant must not equal the pending-set prefix");
     }
 
     @Test

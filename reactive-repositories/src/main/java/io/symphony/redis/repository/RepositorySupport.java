@@ -33,6 +33,7 @@ public final class RepositorySupport {
     private final Clock clock;
     private final int scanConcurrency;
     private final RepositoryObserver observer;
+    private final HashStore hashes;
 
     private RepositorySupport(Builder b) {
         this.ops = b.ops;
@@ -42,6 +43,7 @@ public final class RepositorySupport {
         this.clock = b.clock;
         this.scanConcurrency = b.scanConcurrency;
         this.observer = b.observer;
+        this.hashes = new HashStore(this);
     }
 
     /**
@@ -112,6 +114,11 @@ public final class RepositorySupport {
     /** The observer of every repository call made on this support; {@link RepositoryObserver#NOOP} by default. */
     public RepositoryObserver observer() {
         return observer;
+    }
+
+    /** The hash-record operations every hash-backed repository of this support shares. */
+    HashStore hashes() {
+        return hashes;
     }
 
     /** Whether a {@link RepositoryObserver} other than the no-op one watches the calls. */

@@ -34,11 +34,10 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
      */
     protected TenantRepository(RepositorySupport support, String tenant, String pool, Duration defaultTtl) {
         this.support = Objects.requireNonNull(support, "support");
-        this.tenant = Objects.requireNonNull(tenant, "tenant");
+        this.tenant = support.keys().requireTenant(Objects.requireNonNull(tenant, "tenant"));
         this.pool = Objects.requireNonNull(pool, "pool");
         this.defaultTtl = Ttls.requirePositive(defaultTtl, "defaultTtl");
-        support.keys().genericKey(tenant, "probe"); // validates the tenant now, reserved names included
-        this.hashes = new HashStore(support);
+        this.hashes = support.hashes();
     }
 
     /** A copy of this repository whose commands run on another pool alias. */
