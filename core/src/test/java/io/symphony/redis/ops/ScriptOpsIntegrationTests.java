@@ -7,6 +7,8 @@ import io.symphony.redis.CodecException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class ScriptOpsIntegrationTests extends OpsTestSupport {
@@ -122,6 +124,35 @@ class ScriptOpsIntegrationTests extends OpsTestSupport {
         assertThat(commandCalls("evalsha") - evalshaBefore).as("second call by SHA").isEqualTo(2);
         assertThat(commandCalls("eval") - evalBefore).as("no second EVAL").isEqualTo(1);
         assertThat(raw().get(key)).as("NOSCRIPT retry ran the script exactly once").isEqualTo("2");
+    }
+
+    @Test
+    void eval_afterScriptFlush_concurrentCallsSomeCancelled_eachRunsAtMostOnceAndTheRestGetTheirReply() {
+        String key = key("n");
+        RedisScript<Long> script = RedisScript.returningLong("-- " + prefix + " concurrent\n"
+                + "return redis.call('INCR', KEYS[1])");
+        raw().scriptFlush();
+        int calls = 400;
+
+        Flux.range(0, calls)
+                .flatMap(i -> i % 4 == 3
+                        // cancelled at various points: before sending, between NOSCRIPT and EVAL, before the reply
+                        ? ops.eval(script, List.of(key), List.of()).take(Duration.ofNanos(1_000L * i))
+                                .then(Mono.<Long>empty())
+                        : ops.eval(script, List.of(key), List.of()), 64)
+                .collectList()
+                .as(StepVerifier::create)
+                .assertNext(values -> {
+                    assertThat(values).as("every call that was not cancelled got its reply").hasSize(300)
+                            .doesNotHaveDuplicates();
+                    long runs = Long.parseLong(raw().get(key));
+                    assertThat(runs).as("no call ran twice").isBetween(300L, 400L);
+                    assertThat(values).allSatisfy(value -> assertThat(value).isBetween(1L, runs));
+                })
+                .verifyComplete();
+
+        long runs = Long.parseLong(raw().get(key));
+        ops.eval(script, List.of(key), List.of()).as(StepVerifier::create).expectNext(runs + 1).verifyComplete();
     }
 
     @Test

@@ -165,8 +165,9 @@ public final class ConnectionManager implements RedisConnections {
     public <T> Mono<T> withCommands(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
         ConnectionTarget target = target(alias);
-        return Mono.defer(() -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(alias, action))
-                .onErrorMap(error -> closedWhileRunning(alias, error));
+        return ErrorMappingMono.defer(
+                () -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(alias, action),
+                error -> closedWhileRunning(alias, error));
     }
 
     @Override

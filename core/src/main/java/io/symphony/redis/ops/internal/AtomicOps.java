@@ -54,19 +54,20 @@ final class AtomicOps {
     Mono<Long> hsetWithExpire(String key, Map<String, String> fields, Duration ttl) {
         Args.key(key);
         Args.nonEmpty(fields, "fields");
-        List<String> args = new ArrayList<>(1 + 2 * fields.size());
-        args.add(Long.toString(Args.ttlMillis(ttl)));
-        fields.forEach((field, value) -> {
-            args.add(field);
-            args.add(value);
-        });
+        String[] args = new String[1 + 2 * fields.size()];
+        args[0] = Long.toString(Args.ttlMillis(ttl));
+        int i = 1;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            args[i++] = field.getKey();
+            args[i++] = field.getValue();
+        }
         return run(HSET_PEXPIRE, "HSET+PEXPIRE", new String[] {key}, args);
     }
 
     Mono<Long> hincrbyWithExpire(String key, String field, long amount, Duration ttl) {
         Args.key(key);
         Args.notNull(field, "field");
-        List<String> args = List.of(field, Long.toString(amount), Long.toString(Args.ttlMillis(ttl)));
+        String[] args = {field, Long.toString(amount), Long.toString(Args.ttlMillis(ttl))};
         return run(HINCRBY_PEXPIRE, "HINCRBY+PEXPIRE", new String[] {key}, args);
     }
 
@@ -80,11 +81,11 @@ final class AtomicOps {
         args.add(Integer.toString(valueArray.length));
         args.addAll(List.of(valueArray));
         args.addAll(List.of(memberArray));
-        return run(RPUSH_SADD, "RPUSH+SADD", new String[] {listKey, setKey}, args)
+        return run(RPUSH_SADD, "RPUSH+SADD", new String[] {listKey, setKey}, args.toArray(String[]::new))
                 .map(reply -> new PushAndAddResult((Long) reply.get(0), (Long) reply.get(1)));
     }
 
-    private <T> Mono<T> run(RedisScript<T> script, String command, String[] keys, List<String> args) {
-        return scripts.eval(script, keys, args.toArray(new String[0]), command, keys[0]);
+    private <T> Mono<T> run(RedisScript<T> script, String command, String[] keys, String[] args) {
+        return scripts.eval(script, keys, args, command, keys[0]);
     }
 }

@@ -2,6 +2,7 @@ package io.symphony.redis.ops.internal;
 
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.symphony.redis.connection.RedisConnections;
+import io.symphony.redis.connection.internal.ErrorMappingMono;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -28,7 +29,8 @@ public final class Executor {
 
     <T> Mono<T> mono(String command, @Nullable String key,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
-        return connections.withCommands(alias, action).onErrorMap(CommandErrors.translate(command, key, alias));
+        return ErrorMappingMono.map(connections.withCommands(alias, action),
+                CommandErrors.translate(command, key, alias));
     }
 
     <T> Flux<T> flux(String command, @Nullable String key,

@@ -1,11 +1,5 @@
 package io.symphony.redis.ops.internal;
 
-import io.lettuce.core.RedisNoScriptException;
-import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
-import io.symphony.redis.CodecException;
 import io.symphony.redis.ops.RedisScript;
 import io.symphony.redis.ops.ScriptOperations;
 import java.util.List;
@@ -41,39 +35,6 @@ public final class ScriptOps implements ScriptOperations {
     <T> Mono<T> eval(RedisScript<T> script, String[] keys, String[] args, String command,
             @Nullable String key) {
         return executor.mono(command, key,
-                ClusterSlots.requireOneSlot(keys, commands -> run(commands, script, keys, args)));
-    }
-
-    private static <T> Mono<T> run(RedisClusterReactiveCommands<String, String> commands, RedisScript<T> script,
-            String[] keys, String[] args) {
-        return ScriptOps.<T>evalsha(commands, script, keys, args)
-                .onErrorResume(RedisNoScriptException.class, missing -> evalSource(commands, script, keys, args));
-    }
-
-    private static <T> Mono<T> evalsha(RedisClusterReactiveCommands<String, String> commands,
-            RedisScript<T> script, String[] keys, String[] args) {
-        return dispatch(commands, CommandType.EVALSHA, script, script.sha1(), keys, args);
-    }
-
-    private static <T> Mono<T> evalSource(RedisClusterReactiveCommands<String, String> commands,
-            RedisScript<T> script, String[] keys, String[] args) {
-        return dispatch(commands, CommandType.EVAL, script, script.source(), keys, args);
-    }
-
-    /**
-     * Send {@code EVAL}/{@code EVALSHA} with an output that keeps the reply's shape, then convert it to the declared
-     * type; a reply of another shape, or one Lettuce cannot decode, is a {@link CodecException} naming the script.
-     */
-    private static <T> Mono<T> dispatch(RedisClusterReactiveCommands<String, String> commands, CommandType type,
-            RedisScript<T> script, String scriptOrDigest, String[] keys, String[] args) {
-        // Built when called: the connection layer calls the action once per subscription (and the NOSCRIPT
-        // fallback once per failed EVALSHA), so each output serves one command.
-        CommandArgs<String, String> commandArgs = new CommandArgs<>(StringCodec.UTF8)
-                .add(scriptOrDigest).add(keys.length).addKeys(keys).addValues(args);
-        return Mono.fromDirect(commands.<ScriptReplyOutput.Reply>dispatch(type, new ScriptReplyOutput(), commandArgs))
-                .onErrorMap(UnsupportedOperationException.class, undecodable -> new CodecException(
-                        script.describe() + " replied a value Lettuce cannot decode into a table: "
-                                + undecodable.getMessage(), undecodable))
-                .mapNotNull(reply -> ScriptReplies.convert(script, reply));
+                ClusterSlots.requireOneSlot(keys, commands -> ScriptCall.of(commands, script, keys, args)));
     }
 }
