@@ -26,8 +26,11 @@ public final class StringOps implements StringOperations {
 
     @Override
     public Mono<Boolean> set(String key, String value, Duration ttl) {
-        long millis = Args.ttlMillis(ttl);
-        return set(key, value, SetArgs.Builder.px(millis));
+        Args.key(key);
+        Args.notNull(value, "value");
+        SetArgs px = SetArgs.Builder.px(Args.ttlMillis(ttl));
+        // without NX/XX, SET always replies OK: no empty reply to default
+        return executor.mono("SET", key, c -> c.set(key, value, px).map(OK::equals));
     }
 
     @Override
