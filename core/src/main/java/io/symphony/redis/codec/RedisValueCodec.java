@@ -5,6 +5,8 @@ import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
@@ -71,6 +73,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RedisValueCodec {
 
+    private static final int MAX_CACHED_TYPES = 4096;
     private static final RedisValueCodec DEFAULTS = new RedisValueCodec(JsonMapper.builder().build());
 
     private final JsonMapper mapper;
@@ -78,6 +81,8 @@ public final class RedisValueCodec {
     private final UntypedDecoder untyped;
     private final TypedDecoder typed;
     private final RecordFields records;
+    /** Jackson's type of each target type decoded so far: its own lookup shows in the profile of every read. */
+    private final ConcurrentMap<Type, JavaType> javaTypes = new ConcurrentHashMap<>();
 
     private RedisValueCodec(JsonMapper base) {
         this.mapper = CodecMapper.configure(base);
@@ -164,7 +169,7 @@ public final class RedisValueCodec {
      * @throws CodecException if the text cannot be read as {@code type}, or is null for a primitive type
      */
     public <T> @Nullable T decode(@Nullable String raw, Class<T> type) {
-        return cast(typed.decode(raw, mapper.constructType(Objects.requireNonNull(type, "type"))));
+        return cast(typed.decode(raw, javaType(Objects.requireNonNull(type, "type"))));
     }
 
     /**
@@ -174,7 +179,7 @@ public final class RedisValueCodec {
      * @throws CodecException if the text cannot be read as the type
      */
     public <T> @Nullable T decode(@Nullable String raw, TypeReference<T> type) {
-        return cast(typed.decode(raw, mapper.constructType(Objects.requireNonNull(type, "type"))));
+        return cast(typed.decode(raw, javaType(Objects.requireNonNull(type, "type").getType())));
     }
 
     /**
@@ -291,7 +296,18 @@ public final class RedisValueCodec {
     }
 
     private @Nullable Object decodeField(String raw, @Nullable Type type) {
-        return type == null ? untyped.decode(raw) : typed.decode(raw, mapper.constructType(type));
+        return type == null ? untyped.decode(raw) : typed.decode(raw, javaType(type));
+    }
+
+    private JavaType javaType(Type type) {
+        JavaType known = javaTypes.get(type);
+        if (known == null) {
+            known = mapper.constructType(type);
+            if (javaTypes.size() < MAX_CACHED_TYPES) { // an application decodes a bounded set of types
+                javaTypes.putIfAbsent(type, known);
+            }
+        }
+        return known;
     }
 
     private static int capacity(int size) {
