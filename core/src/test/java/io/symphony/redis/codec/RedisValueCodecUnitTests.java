@@ -514,6 +514,16 @@ class RedisValueCodecUnitTests {
         }
 
         @Test
+        void sameRawTypeWithOtherTypeArguments_decodesByItsOwnArguments_everyTime() {
+            for (int round = 0; round < 2; round++) { // the second round reads the types the first one looked up
+                assertThat(codec.decode("[1, 2]", new TypeReference<List<Long>>() { })).containsExactly(1L, 2L);
+                assertThat(codec.decode("[1, 2]", new TypeReference<List<String>>() { })).containsExactly("1", "2");
+                assertThat(codec.decode("[1, 2]", new TypeReference<List<Double>>() { })).containsExactly(1.0, 2.0);
+                assertThat(codec.decode("[1, 2]", List.class)).containsExactly(1, 2);
+            }
+        }
+
+        @Test
         void mapOfIntegersViaTypeReferenceAndJavaType() {
             Map<String, Integer> counts = new LinkedHashMap<>();
             counts.put("b", 1);
