@@ -58,6 +58,29 @@ class SharedRoundRobinStrategyIntegrationTests {
     }
 
     @Test
+    void theConnectionsOfEachTargetReplyOnDifferentEventLoops_whenThereAreAsManyLoopsAsConnections() {
+        TestRedis redis = TestRedis.shared();
+        // six aliases, six DBs, so twelve connections opened at once: each target's two must not share a loop
+        for (int attempt = 0; attempt < 3; attempt++) {
+            runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(redis.uri())
+                    .connectionStrategy(ConnectionStrategy.SHARED_ROUND_ROBIN).sharedConnections(2)
+                    .clientResourcesCustomizer(resources -> resources.ioThreadPoolSize(2)).keyspaceEvents(false)
+                    .build()).block(Duration.ofSeconds(10));
+            for (String alias : runtime.connections().aliases()) {
+                // from this (non-event-loop) thread, successive publishers take the connections in turn
+                List<String> replyThreads = Flux.range(0, 2)
+                        .concatMap(i -> runtime.connections().withCommands(alias,
+                                cluster -> cluster.ping().map(pong -> Thread.currentThread().getName())))
+                        .collectList().block(Duration.ofSeconds(10));
+                assertThat(new HashSet<>(replyThreads)).as("reply threads of alias %s (attempt %d)", alias, attempt)
+                        .hasSize(2);
+            }
+            runtime.close().block(Duration.ofSeconds(10));
+            runtime = null;
+        }
+    }
+
+    @Test
     void aChainOfCommandsIssuedFromRepliesStaysOnTheConnectionThatReplied() {
         TestRedis redis = TestRedis.shared();
         runtime = SymphonyRuntime.create(SymphonyRedisConfig.builder().url(redis.uri())
