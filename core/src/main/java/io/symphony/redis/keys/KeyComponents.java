@@ -38,13 +38,9 @@ final class KeyComponents {
             throw new IllegalArgumentException(name + " " + reason);
         }
         String escaped = encode(value);
-        // a char is at most 3 UTF-8 bytes, so only long components need counting
-        if (3L * escaped.length() > MAX_COMPONENT_BYTES) {
-            int bytes = utf8Length(escaped);
-            if (bytes > MAX_COMPONENT_BYTES) {
-                throw new IllegalArgumentException(name + " is " + bytes + " UTF-8 bytes after escaping, max "
-                        + MAX_COMPONENT_BYTES);
-            }
+        if (exceedsUtf8(escaped, MAX_COMPONENT_BYTES)) {
+            throw new IllegalArgumentException(name + " is " + utf8Length(escaped)
+                    + " UTF-8 bytes after escaping, max " + MAX_COMPONENT_BYTES);
         }
         return escaped;
     }
@@ -82,6 +78,14 @@ final class KeyComponents {
             }
         }
         return out == null ? literal : out.toString();
+    }
+
+    /**
+     * Whether the UTF-8 encoding of {@code s} is longer than {@code maxBytes}; counted only when it can be, since a
+     * char is at most 3 bytes (a surrogate pair 4 for 2 chars). Every key and component is checked, most are short.
+     */
+    static boolean exceedsUtf8(String s, int maxBytes) {
+        return 3L * s.length() > maxBytes && utf8Length(s) > maxBytes;
     }
 
     /** Number of bytes of the UTF-8 encoding of a string without unpaired surrogates. */

@@ -759,6 +759,16 @@ public final class KeyFactory {
     }
 
     private String key(String kind, String... segments) {
+        String key = join(segments);
+        if (KeyComponents.exceedsUtf8(key, maxKeyBytes)) {
+            throw new IllegalArgumentException(kind + " key is " + KeyComponents.utf8Length(key)
+                    + " UTF-8 bytes, max " + maxKeyBytes);
+        }
+        return key;
+    }
+
+    /** The segments joined by the separator, built in one presized buffer (every key goes through here). */
+    private static String join(String... segments) {
         int chars = segments.length - 1;
         for (String segment : segments) {
             chars += segment.length();
@@ -767,19 +777,7 @@ public final class KeyFactory {
         for (int i = 1; i < segments.length; i++) {
             joined.append(SEPARATOR).append(segments[i]);
         }
-        String key = joined.toString();
-        // a char is at most 3 UTF-8 bytes (a surrogate pair is 4 for 2), so only long keys need counting
-        if (3L * key.length() > maxKeyBytes) {
-            int bytes = KeyComponents.utf8Length(key);
-            if (bytes > maxKeyBytes) {
-                throw new IllegalArgumentException(kind + " key is " + bytes + " UTF-8 bytes, max " + maxKeyBytes);
-            }
-        }
-        return key;
-    }
-
-    private static String join(String... segments) {
-        return String.join(String.valueOf(SEPARATOR), segments);
+        return joined.toString();
     }
 
     private static String wildcardThenSuffix(String literalPrefix, String literalSuffix) {
@@ -790,7 +788,7 @@ public final class KeyFactory {
     private String @Nullable [] split(String key, int count) {
         Objects.requireNonNull(key, "key");
         String[] segments = key.split(String.valueOf(SEPARATOR), -1);
-        if (segments.length != count || KeyComponents.utf8Length(key) > maxKeyBytes) {
+        if (segments.length != count || KeyComponents.exceedsUtf8(key, maxKeyBytes)) {
             return null;
         }
         return segments;

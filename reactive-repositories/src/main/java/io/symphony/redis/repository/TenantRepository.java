@@ -25,7 +25,6 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
     private final String tenant;
     private final String pool;
     private final Duration defaultTtl;
-    private final HashStore hashes;
 
     /**
      * Create the base.
@@ -37,7 +36,6 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
         this.tenant = support.keys().requireTenant(Objects.requireNonNull(tenant, "tenant"));
         this.pool = Objects.requireNonNull(pool, "pool");
         this.defaultTtl = Ttls.requirePositive(defaultTtl, "defaultTtl");
-        this.hashes = support.hashes();
     }
 
     /** A copy of this repository whose commands run on another pool alias. */
@@ -63,7 +61,7 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
 
     /** EXISTS on a full key of this tenant. */
     public Mono<Boolean> keyExists(String key) {
-        return observed("keyExists", hashes.exists(requireOwnKey(key), pool));
+        return observed("keyExists", support.hashes().exists(requireOwnKey(key), pool));
     }
 
     /** PEXPIRE a full key of this tenant to {@code ttl}; emits {@code false} when the key does not exist. */
@@ -99,7 +97,7 @@ public abstract class TenantRepository<R extends TenantRepository<R>> {
 
     /** Hash operations bound to this repository's default TTL. */
     protected final HashStore hashes() {
-        return hashes;
+        return support.hashes();
     }
 
     /** {@code ttl}, checked, or the default when {@code null}. */
