@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 class AtomicOpsIntegrationTests extends OpsTestSupport {
@@ -63,6 +64,25 @@ class AtomicOpsIntegrationTests extends OpsTestSupport {
 
         assertThat(raw().hget(key, "n")).isEqualTo("7");
         assertThat(raw().ttl(key)).isBetween(190L, 200L);
+    }
+
+    @Test
+    void hincrbyWithExpire_concurrentCallsOfThreeTtls_eachKeyGetsItsOwn() {
+        // the TTL's text of the last call is reused: calls of other TTLs racing it must never take it
+        long[] ttls = {50_000, 65_000, 80_000};
+        int calls = 300;
+
+        Flux.range(0, calls)
+                .flatMap(i -> ops.hincrbyWithExpire(key("n" + i), "n", i, Duration.ofMillis(ttls[i % ttls.length])), 64)
+                .as(StepVerifier::create)
+                .expectNextCount(calls)
+                .verifyComplete();
+
+        for (int i = 0; i < calls; i++) {
+            long expected = ttls[i % ttls.length];
+            assertThat(raw().hget(key("n" + i), "n")).isEqualTo(Integer.toString(i));
+            assertThat(raw().pttl(key("n" + i))).as("PTTL of call %d", i).isBetween(expected - 10_000, expected);
+        }
     }
 
     @Test

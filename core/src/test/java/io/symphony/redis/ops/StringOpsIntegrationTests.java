@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.SetArgs;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 class StringOpsIntegrationTests extends OpsTestSupport {
@@ -28,6 +29,24 @@ class StringOpsIntegrationTests extends OpsTestSupport {
 
         assertThat(raw().get(key)).isEqualTo("v");
         assertThat(raw().pttl(key)).isBetween(80_000L, 90_500L);
+    }
+
+    @Test
+    void set_withTtl_concurrentCallsOfFourTtls_eachKeyGetsItsOwn() {
+        // the SET PX arguments of the last TTL are reused: calls of other TTLs racing it must never share them
+        long[] ttls = {50_000, 60_000, 70_000, 80_000};
+        int calls = 400;
+
+        Flux.range(0, calls)
+                .flatMap(i -> ops.set(key("ttl" + i), "v", Duration.ofMillis(ttls[i % ttls.length])), 64)
+                .as(StepVerifier::create)
+                .expectNextCount(calls)
+                .verifyComplete();
+
+        for (int i = 0; i < calls; i++) {
+            long expected = ttls[i % ttls.length];
+            assertThat(raw().pttl(key("ttl" + i))).as("PTTL of call %d", i).isBetween(expected - 10_000, expected);
+        }
     }
 
     @Test

@@ -134,12 +134,12 @@ final class HashStore {
         requireField(field);
         return Mono.defer(() -> support.ops().onPool(alias).eval(HashScripts.APPEND_TO_LIST, List.of(key),
                         List.of(field, encodeElement(key, field, value), String.valueOf(ttl.toMillis()))))
-                .doOnNext(appended -> {
+                .map(appended -> {
                     if (appended == 0L) {
                         log.debug("append_to_list started a new list in '{}' field '{}'", key, field);
                     }
-                })
-                .thenReturn(Boolean.TRUE);
+                    return Boolean.TRUE;
+                });
     }
 
     /** HSET of the fields plus PEXPIRE, then HGETALL, in one script; emits the whole merged record. */

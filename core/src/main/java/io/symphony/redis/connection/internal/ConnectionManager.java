@@ -170,6 +170,19 @@ public final class ConnectionManager implements RedisConnections {
                 error -> closedWhileRunning(alias, error));
     }
 
+    /**
+     * {@link #withCommands(String, Function)} with {@code translate} applied to every error after the manager's own
+     * mapping, in the same operator: the command layer's translation without a second subscriber.
+     */
+    public <T> Mono<T> withCommands(String alias,
+            Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action,
+            Function<? super Throwable, ? extends Throwable> translate) {
+        ConnectionTarget target = target(alias);
+        return ErrorMappingMono.defer(
+                () -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(alias, action),
+                error -> translate.apply(closedWhileRunning(alias, error)));
+    }
+
     @Override
     public <T> Flux<T> withCommandsMany(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Flux<T>> action) {

@@ -46,6 +46,7 @@ final class AtomicOps {
             """);
 
     private final ScriptOps scripts;
+    private final LastTtl<String> ttlText = new LastTtl<>(Long::toString);
 
     AtomicOps(ScriptOps scripts) {
         this.scripts = scripts;
@@ -55,7 +56,7 @@ final class AtomicOps {
         Args.key(key);
         Args.nonEmpty(fields, "fields");
         String[] args = new String[1 + 2 * fields.size()];
-        args[0] = Long.toString(Args.ttlMillis(ttl));
+        args[0] = ttlText.of(Args.ttlMillis(ttl));
         int i = 1;
         for (Map.Entry<String, String> field : fields.entrySet()) {
             args[i++] = field.getKey();
@@ -67,7 +68,7 @@ final class AtomicOps {
     Mono<Long> hincrbyWithExpire(String key, String field, long amount, Duration ttl) {
         Args.key(key);
         Args.notNull(field, "field");
-        String[] args = {field, Long.toString(amount), Long.toString(Args.ttlMillis(ttl))};
+        String[] args = {field, Long.toString(amount), ttlText.of(Args.ttlMillis(ttl))};
         return run(HINCRBY_PEXPIRE, "HINCRBY+PEXPIRE", new String[] {key}, args);
     }
 

@@ -2,6 +2,7 @@ package io.symphony.redis.ops.internal;
 
 import io.lettuce.core.cluster.api.reactive.RedisClusterReactiveCommands;
 import io.symphony.redis.connection.RedisConnections;
+import io.symphony.redis.connection.internal.ConnectionManager;
 import io.symphony.redis.connection.internal.ErrorMappingMono;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +30,10 @@ public final class Executor {
 
     <T> Mono<T> mono(String command, @Nullable String key,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
-        return ErrorMappingMono.map(connections.withCommands(alias, action),
-                CommandErrors.translate(command, key, alias));
+        Function<Throwable, Throwable> translate = CommandErrors.translate(command, key, alias);
+        return connections instanceof ConnectionManager manager
+                ? manager.withCommands(alias, action, translate)
+                : ErrorMappingMono.map(connections.withCommands(alias, action), translate);
     }
 
     <T> Flux<T> flux(String command, @Nullable String key,
