@@ -9,6 +9,15 @@ import java.util.Objects;
 /** Eager argument checks shared by the operations; every method throws at call time, never on subscribe. */
 final class Args {
 
+    /** Decimal text of 0 to 127, the usual increments, built once. */
+    private static final String[] SMALL_DECIMALS = new String[128];
+
+    static {
+        for (int i = 0; i < SMALL_DECIMALS.length; i++) {
+            SMALL_DECIMALS[i] = Integer.toString(i);
+        }
+    }
+
     private Args() {
     }
 
@@ -55,6 +64,11 @@ final class Args {
     }
 
     /** Require a TTL of at least one millisecond (PEXPIRE 0 would delete the key) and return it in millis. */
+    /** {@code value} as decimal text; small non-negative values without building a string. */
+    static String decimal(long value) {
+        return value >= 0 && value < SMALL_DECIMALS.length ? SMALL_DECIMALS[(int) value] : Long.toString(value);
+    }
+
     static long ttlMillis(Duration ttl) {
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative() || ttl.toMillis() < 1) {

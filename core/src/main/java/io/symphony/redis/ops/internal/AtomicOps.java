@@ -68,7 +68,7 @@ final class AtomicOps {
     Mono<Long> hincrbyWithExpire(String key, String field, long amount, Duration ttl) {
         Args.key(key);
         Args.notNull(field, "field");
-        String[] args = {field, Long.toString(amount), ttlText.of(Args.ttlMillis(ttl))};
+        String[] args = {field, Args.decimal(amount), ttlText.of(Args.ttlMillis(ttl))};
         return run(HINCRBY_PEXPIRE, "HINCRBY+PEXPIRE", new String[] {key}, args);
     }
 
