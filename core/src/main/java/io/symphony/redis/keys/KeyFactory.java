@@ -162,7 +162,7 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String userKey(String tenant, String userId) {
-        return checked("user", tenantSegment(tenant) + SEPARATOR + userPrefix + SEPARATOR + escape(userId, "userId"));
+        return key("user", tenantSegment(tenant), userPrefix, escape(userId, "userId"));
     }
 
     /**
@@ -172,8 +172,8 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String handlerStateKey(String tenant, String handlerName, String userId) {
-        return checked("handler state", tenantSegment(tenant) + SEPARATOR + handlerPrefix + SEPARATOR
-                + escape(handlerName, "handlerName") + SEPARATOR + escape(userId, "userId"));
+        return key("handler state", tenantSegment(tenant), handlerPrefix, escape(handlerName, "handlerName"),
+                escape(userId, "userId"));
     }
 
     /**
@@ -183,8 +183,8 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String tableRowKey(String tenant, String table, String pkid) {
-        return checked("table row", tenantSegment(tenant) + SEPARATOR + tablePrefix + SEPARATOR + escape(table, "table")
-                + SEPARATOR + pkMarker + SEPARATOR + escape(pkid, "pkid"));
+        return key("table row", tenantSegment(tenant), tablePrefix, escape(table, "table"), pkMarker,
+                escape(pkid, "pkid"));
     }
 
     /**
@@ -194,8 +194,8 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String triggerKey(String tenant, String action, String identifier) {
-        return checked("trigger", tenantSegment(tenant) + SEPARATOR + triggerPrefix + SEPARATOR + escape(action, "action")
-                + SEPARATOR + escape(identifier, "identifier"));
+        return key("trigger", tenantSegment(tenant), triggerPrefix, escape(action, "action"),
+                escape(identifier, "identifier"));
     }
 
     /**
@@ -205,8 +205,8 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String sharedStateKey(String tenant, String stateName, String userId) {
-        return checked("shared state", tenantSegment(tenant) + SEPARATOR + sharedStatePrefix + SEPARATOR
-                + escape(stateName, "stateName") + SEPARATOR + escape(userId, "userId"));
+        return key("shared state", tenantSegment(tenant), sharedStatePrefix, escape(stateName, "stateName"),
+                escape(userId, "userId"));
     }
 
     /**
@@ -216,9 +216,8 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String batchListKey(String tenant, String service, String entity, String action) {
-        return checked("batch list", tenantSegment(tenant) + SEPARATOR + batchListPrefix + SEPARATOR
-                + escape(service, "service") + SEPARATOR + escape(entity, "entity") + SEPARATOR
-                + escape(action, "action"));
+        return key("batch list", tenantSegment(tenant), batchListPrefix, escape(service, "service"),
+                escape(entity, "entity"), escape(action, "action"));
     }
 
     /**
@@ -232,7 +231,7 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if the service or the key is invalid (see the class documentation)
      */
     public String pendingBatchesKey(String service) {
-        return checked("pending batches", pendingSetPrefix + SEPARATOR + escape(service, "service"));
+        return key("pending batches", pendingSetPrefix, escape(service, "service"));
     }
 
     /**
@@ -257,7 +256,7 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String genericKey(String tenant, String keyBase) {
-        return checked("generic", tenantSegment(tenant) + SEPARATOR + escape(keyBase, "keyBase"));
+        return key("generic", tenantSegment(tenant), escape(keyBase, "keyBase"));
     }
 
     // ---------------------------------------------------------------- SCAN patterns
@@ -759,12 +758,8 @@ public final class KeyFactory {
         return Optional.ofNullable(KeyComponents.tryUnescape(s[2]));
     }
 
-    /**
-     * {@code key} if it is within the byte limit. Keys are concatenated at their call sites, not joined from an
-     * array: the compiler's string concatenation sizes the result once, with no array or builder per key, and
-     * every repository call builds one.
-     */
-    private String checked(String kind, String key) {
+    private String key(String kind, String... segments) {
+        String key = join(segments);
         if (KeyComponents.exceedsUtf8(key, maxKeyBytes)) {
             throw new IllegalArgumentException(kind + " key is " + KeyComponents.utf8Length(key)
                     + " UTF-8 bytes, max " + maxKeyBytes);
@@ -772,7 +767,7 @@ public final class KeyFactory {
         return key;
     }
 
-    /** The segments joined by the separator, built in one presized buffer (for patterns). */
+    /** The segments joined by the separator, built in one presized buffer (every key goes through here). */
     private static String join(String... segments) {
         int chars = segments.length - 1;
         for (String segment : segments) {
