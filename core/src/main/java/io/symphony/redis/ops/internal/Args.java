@@ -63,12 +63,12 @@ final class Args {
         return values;
     }
 
-    /** Require a TTL of at least one millisecond (PEXPIRE 0 would delete the key) and return it in millis. */
     /** {@code value} as decimal text; small non-negative values without building a string. */
     static String decimal(long value) {
         return value >= 0 && value < SMALL_DECIMALS.length ? SMALL_DECIMALS[(int) value] : Long.toString(value);
     }
 
+    /** Require a TTL of at least one millisecond (PEXPIRE 0 would delete the key) and return it in millis. */
     static long ttlMillis(Duration ttl) {
         Objects.requireNonNull(ttl, "ttl");
         if (ttl.isNegative() || ttl.toMillis() < 1) {
