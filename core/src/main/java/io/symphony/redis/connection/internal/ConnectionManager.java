@@ -164,10 +164,7 @@ public final class ConnectionManager implements RedisConnections {
     @Override
     public <T> Mono<T> withCommands(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action) {
-        ConnectionTarget target = target(alias);
-        return ErrorMappingMono.defer(
-                () -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(alias, action),
-                error -> closedWhileRunning(alias, error));
+        return withCommands(alias, action, Function.identity());
     }
 
     /**
