@@ -74,6 +74,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RedisValueCodec {
 
     private static final int MAX_CACHED_TYPES = 4096;
+    /**
+     * A string with every character class the escaping treats apart: quote, backslash, the short escapes, other
+     * control characters, DEL, Latin-1 controls, non-ASCII, a surrogate pair, the JavaScript line separators and
+     * the slash. A mapper whose string serializer prints it as {@link PythonJson#quote} does (Jackson's own does,
+     * as {@code RedisValueCodecUnitTests} checks for every UTF-16 unit) lets list elements skip the generator.
+     */
+    private static final String STRING_PROBE = "a\"\\/\n\r\t\b\f\0\037\177\u0085\u00e9\u2028\u2029\ud83d\ude00z";
+
     private static final RedisValueCodec DEFAULTS = new RedisValueCodec(JsonMapper.builder().build());
 
     private final JsonMapper mapper;
@@ -83,6 +91,8 @@ public final class RedisValueCodec {
     private final RecordFields records;
     /** Jackson's type of each target type decoded so far: its own lookup shows in the profile of every read. */
     private final ConcurrentMap<Type, JavaType> javaTypes = new ConcurrentHashMap<>();
+    /** Whether the mapper prints strings in arrays exactly as {@link PythonJson#quote} does (see the probe). */
+    private final boolean quotesStringsDirectly;
 
     private RedisValueCodec(JsonMapper base) {
         this.mapper = CodecMapper.configure(base);
@@ -91,6 +101,7 @@ public final class RedisValueCodec {
         this.untyped = new UntypedDecoder(mapper);
         this.typed = new TypedDecoder(mapper, enums, untyped);
         this.records = new RecordFields(mapper);
+        this.quotesStringsDirectly = listElementThroughJackson(STRING_PROBE).equals(quoted(STRING_PROBE));
     }
 
     /** Return the shared codec built on a default {@link JsonMapper}. */
@@ -130,8 +141,21 @@ public final class RedisValueCodec {
      * @throws io.symphony.redis.CodecException if the value cannot be written as JSON
      */
     public String encodeListElement(@Nullable Object value) {
+        if (value instanceof String text && quotesStringsDirectly) {
+            return quoted(text);
+        }
+        return listElementThroughJackson(value);
+    }
+
+    private String listElementThroughJackson(@Nullable Object value) {
         String array = encode(java.util.Collections.singletonList(value));
         return array.substring(1, array.length() - 1);
+    }
+
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        PythonJson.quote(out, text);
+        return out.toString();
     }
 
     /**

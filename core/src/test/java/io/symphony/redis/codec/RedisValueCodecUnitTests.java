@@ -292,6 +292,72 @@ class RedisValueCodecUnitTests {
     }
 
     @Nested
+    class ListElements {
+
+        @Test
+        void stringElement_everyUtf16Unit_isPrintedAsTheGeneratorPrintsItInsideAList() {
+            List<String> differing = new ArrayList<>();
+            for (char c = 0; c < Character.MAX_VALUE; c++) {
+                String text = "a" + c + "b";
+                if (!codec.encodeListElement(text).equals(throughGenerator(codec, text))) {
+                    differing.add(String.format("U+%04X", (int) c));
+                }
+            }
+            assertThat(differing).isEmpty();
+        }
+
+        @Test
+        void stringElement_randomTextWithPairsAndEscapes_isPrintedAsTheGeneratorPrintsIt() {
+            java.util.Random random = new java.util.Random(20261208L);
+            char[] pool = {'"', '\\', '/', '\n', '\t', '\u0001', '\u007f', 'é', '\u2028', '\ud83d', '\ude00', 'x', ' '};
+            for (int n = 0; n < 2_000; n++) {
+                StringBuilder text = new StringBuilder();
+                for (int i = random.nextInt(40); i > 0; i--) {
+                    text.append(random.nextBoolean() ? pool[random.nextInt(pool.length)] : (char) random.nextInt(0x3000));
+                }
+                assertThat(codec.encodeListElement(text.toString()))
+                        .as("element %s", text.chars().mapToObj(Integer::toHexString).toList())
+                        .isEqualTo(throughGenerator(codec, text.toString()));
+            }
+        }
+
+        @Test
+        void stringElement_isQuotedAsPythonsJsonDumpsQuotesIt() {
+            // json.dumps(['say "hi"\n\tnow\x01 é/'], ensure_ascii=False)[1:-1] in CPython 3.11
+            assertThat(codec.encodeListElement("say \"hi\"\n\tnow\u0001 é/"))
+                    .isEqualTo("\"say \\\"hi\\\"\\n\\tnow\\u0001 é/\"");
+        }
+
+        @Test
+        void stringElement_mapperWithItsOwnStringSerializer_isPrintedByThatSerializer() {
+            tools.jackson.databind.module.SimpleModule shouting = new tools.jackson.databind.module.SimpleModule()
+                    .addSerializer(String.class, new tools.jackson.databind.ValueSerializer<String>() {
+                        @Override
+                        public void serialize(String value, tools.jackson.core.JsonGenerator json,
+                                tools.jackson.databind.SerializationContext context) {
+                            json.writeString(value.toUpperCase(java.util.Locale.ROOT));
+                        }
+                    });
+            RedisValueCodec custom = RedisValueCodec.using(JsonMapper.builder().addModule(shouting).build());
+
+            assertThat(custom.encodeListElement("quiet")).isEqualTo("\"QUIET\"");
+        }
+
+        @Test
+        void otherElements_keepThePlainJsonRules() {
+            assertThat(codec.encodeListElement(true)).isEqualTo("true");
+            assertThat(codec.encodeListElement(null)).isEqualTo("null");
+            assertThat(codec.encodeListElement(2.5)).isEqualTo("2.5");
+            assertThat(codec.encodeListElement(Map.of("k", List.of(1L, "v")))).isEqualTo("{\"k\": [1, \"v\"]}");
+        }
+
+        private String throughGenerator(RedisValueCodec printer, String text) {
+            String array = printer.encode(java.util.Collections.singletonList(text));
+            return array.substring(1, array.length() - 1);
+        }
+    }
+
+    @Nested
     class DecodeUntyped {
 
         @Test
