@@ -69,7 +69,12 @@ public class OverheadBenchmark {
         /** Only the toolkit. */
         SYMPHONY_ONLY,
         /** Only raw Lettuce. */
-        RAW_ONLY
+        RAW_ONLY,
+        /**
+         * Raw Lettuce on both sides, interleaved as {@link #INTERLEAVED} (an A/A run): its ratio is the harness's
+         * own spread and bias, the floor under which no difference between the sides can be read.
+         */
+        RAW_TWICE
     }
 
     private PrivateRedisServer server;
@@ -91,8 +96,8 @@ public class OverheadBenchmark {
                 .keyspaceEvents(false)
                 .build()).block(), "runtime"); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         OverheadOperation.Fixture fixture = new OverheadOperation.Fixture(runtime);
-        symphony = operation.symphony(fixture);
         raw = operation.raw(fixture);
+        symphony = sides == Sides.RAW_TWICE ? raw : operation.symphony(fixture);
         symphony.apply(0).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         raw.apply(0).block(); // allowed-blocking: JMH harness: a benchmark method measures until the work is done
         perThread = LoadDriver.perThread(inFlight, params.getThreads());
@@ -109,7 +114,7 @@ public class OverheadBenchmark {
     @Benchmark
     public int run(Latency latency, Completed completed, SideBySide split, ThreadParams thread) {
         int offset = thread.getThreadIndex() * 7919;
-        if (sides != Sides.INTERLEAVED) {
+        if (sides == Sides.SYMPHONY_ONLY || sides == Sides.RAW_ONLY) {
             if (sides == Sides.SYMPHONY_ONLY) {
                 split.symphony(() -> LoadDriver.run(symphony, perThread, offset, latency.recorder()));
             } else {
