@@ -174,10 +174,7 @@ public final class ConnectionManager implements RedisConnections {
     public <T> Mono<T> withCommands(String alias,
             Function<RedisClusterReactiveCommands<String, String>, Mono<T>> action,
             Function<? super Throwable, ? extends Throwable> translate) {
-        ConnectionTarget target = target(alias);
-        return ErrorMappingMono.defer(
-                () -> closed.get() ? Mono.error(closedError(alias)) : target.withCommands(alias, action),
-                error -> translate.apply(closedWhileRunning(alias, error)));
+        return ManagedCommandMono.of(this, alias, target(alias), action, translate);
     }
 
     @Override
@@ -243,7 +240,7 @@ public final class ConnectionManager implements RedisConnections {
     }
 
     /** A command the close cut off (its connection closed under it) fails as closed, not as a Redis error. */
-    private Throwable closedWhileRunning(String alias, Throwable error) {
+    Throwable closedWhileRunning(String alias, Throwable error) {
         if (!closed.get() || error instanceof RuntimeClosedException) {
             return error;
         }

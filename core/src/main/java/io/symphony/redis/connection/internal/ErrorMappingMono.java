@@ -78,7 +78,7 @@ public final class ErrorMappingMono<T> extends Mono<T> implements Scannable {
         return key == Attr.RUN_STYLE ? Attr.RunStyle.SYNC : null;
     }
 
-    private static Throwable mapped(Function<? super Throwable, ? extends Throwable> mapper, Throwable error,
+    static Throwable mapped(Function<? super Throwable, ? extends Throwable> mapper, Throwable error,
             CoreSubscriber<?> actual) {
         try {
             return Objects.requireNonNull(mapper.apply(error), "The error mapper returned null");
@@ -88,7 +88,7 @@ public final class ErrorMappingMono<T> extends Mono<T> implements Scannable {
     }
 
     /** Passes every signal on as it is, except errors, which it maps. */
-    private static final class ErrorMappingSubscriber<T> implements CoreSubscriber<T>, Subscription, Scannable {
+    static final class ErrorMappingSubscriber<T> implements CoreSubscriber<T>, Subscription, Scannable {
 
         private final CoreSubscriber<? super T> actual;
         private final Function<? super Throwable, ? extends Throwable> mapper;
