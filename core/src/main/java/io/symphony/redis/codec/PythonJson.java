@@ -80,6 +80,13 @@ final class PythonJson {
         return Float.isFinite(value) ? Double.parseDouble(Float.toString(value)) : value;
     }
 
+    /** {@code text} as a JSON string literal with Python's {@code ensure_ascii=False} escaping. */
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        quote(out, text);
+        return out.toString();
+    }
+
     /** Append {@code text} as a JSON string literal with Python's {@code ensure_ascii=False} escaping. */
     static void quote(StringBuilder out, String text) {
         out.append('"');

@@ -101,7 +101,7 @@ public final class RedisValueCodec {
         this.untyped = new UntypedDecoder(mapper);
         this.typed = new TypedDecoder(mapper, enums, untyped);
         this.records = new RecordFields(mapper);
-        this.quotesStringsDirectly = listElementThroughJackson(STRING_PROBE).equals(quoted(STRING_PROBE));
+        this.quotesStringsDirectly = listElementThroughJackson(STRING_PROBE).equals(PythonJson.quote(STRING_PROBE));
     }
 
     /** Return the shared codec built on a default {@link JsonMapper}. */
@@ -142,7 +142,7 @@ public final class RedisValueCodec {
      */
     public String encodeListElement(@Nullable Object value) {
         if (value instanceof String text && quotesStringsDirectly) {
-            return quoted(text);
+            return PythonJson.quote(text);
         }
         return listElementThroughJackson(value);
     }
@@ -150,12 +150,6 @@ public final class RedisValueCodec {
     private String listElementThroughJackson(@Nullable Object value) {
         String array = encode(java.util.Collections.singletonList(value));
         return array.substring(1, array.length() - 1);
-    }
-
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2);
-        PythonJson.quote(out, text);
-        return out.toString();
     }
 
     /**

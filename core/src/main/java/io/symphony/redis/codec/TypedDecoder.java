@@ -91,7 +91,7 @@ final class TypedDecoder {
             }
         }
         try {
-            return mapper.readValue(quoted(raw), type);
+            return mapper.readValue(PythonJson.quote(raw), type);
         } catch (JacksonException asString) {
             if (asJson == null) {
                 throw CodecFailures.decode(raw, type, asString);
@@ -99,11 +99,5 @@ final class TypedDecoder {
             asJson.addSuppressed(asString);
             throw CodecFailures.decode(raw, type, asJson);
         }
-    }
-
-    private static String quoted(String raw) {
-        StringBuilder out = new StringBuilder(raw.length() + 2);
-        PythonJson.quote(out, raw);
-        return out.toString();
     }
 }
