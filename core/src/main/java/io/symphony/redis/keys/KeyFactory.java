@@ -162,7 +162,7 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String userKey(String tenant, String userId) {
-        return key("user", tenantSegment(tenant), userPrefix, escape(userId, "userId"));
+        return key("user", tenantSegment(tenant) + SEPARATOR + userPrefix + SEPARATOR + escape(userId, "userId"));
     }
 
     /**
@@ -172,8 +172,8 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String handlerStateKey(String tenant, String handlerName, String userId) {
-        return key("handler state", tenantSegment(tenant), handlerPrefix, escape(handlerName, "handlerName"),
-                escape(userId, "userId"));
+        return key("handler state", tenantSegment(tenant) + SEPARATOR + handlerPrefix + SEPARATOR
+                + escape(handlerName, "handlerName") + SEPARATOR + escape(userId, "userId"));
     }
 
     /**
@@ -183,8 +183,8 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String tableRowKey(String tenant, String table, String pkid) {
-        return key("table row", tenantSegment(tenant), tablePrefix, escape(table, "table"), pkMarker,
-                escape(pkid, "pkid"));
+        return key("table row", tenantSegment(tenant) + SEPARATOR + tablePrefix + SEPARATOR + escape(table, "table")
+                + SEPARATOR + pkMarker + SEPARATOR + escape(pkid, "pkid"));
     }
 
     /**
@@ -194,8 +194,8 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String triggerKey(String tenant, String action, String identifier) {
-        return key("trigger", tenantSegment(tenant), triggerPrefix, escape(action, "action"),
-                escape(identifier, "identifier"));
+        return key("trigger", tenantSegment(tenant) + SEPARATOR + triggerPrefix + SEPARATOR + escape(action, "action")
+                + SEPARATOR + escape(identifier, "identifier"));
     }
 
     /**
@@ -205,8 +205,8 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String sharedStateKey(String tenant, String stateName, String userId) {
-        return key("shared state", tenantSegment(tenant), sharedStatePrefix, escape(stateName, "stateName"),
-                escape(userId, "userId"));
+        return key("shared state", tenantSegment(tenant) + SEPARATOR + sharedStatePrefix + SEPARATOR
+                + escape(stateName, "stateName") + SEPARATOR + escape(userId, "userId"));
     }
 
     /**
@@ -216,8 +216,9 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String batchListKey(String tenant, String service, String entity, String action) {
-        return key("batch list", tenantSegment(tenant), batchListPrefix, escape(service, "service"),
-                escape(entity, "entity"), escape(action, "action"));
+        return key("batch list", tenantSegment(tenant) + SEPARATOR + batchListPrefix + SEPARATOR
+                + escape(service, "service") + SEPARATOR + escape(entity, "entity") + SEPARATOR
+                + escape(action, "action"));
     }
 
     /**
@@ -231,7 +232,7 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if the service or the key is invalid (see the class documentation)
      */
     public String pendingBatchesKey(String service) {
-        return key("pending batches", pendingSetPrefix, escape(service, "service"));
+        return key("pending batches", pendingSetPrefix + SEPARATOR + escape(service, "service"));
     }
 
     /**
@@ -244,7 +245,7 @@ public final class KeyFactory {
      * @since 1.0
      */
     public String requireTenant(String tenant) {
-        tenantSegment(tenant);
+        escapedTenant(tenant);
         return tenant;
     }
 
@@ -256,7 +257,7 @@ public final class KeyFactory {
      * @throws IllegalArgumentException if a component or the key is invalid (see the class documentation)
      */
     public String genericKey(String tenant, String keyBase) {
-        return key("generic", tenantSegment(tenant), escape(keyBase, "keyBase"));
+        return key("generic", tenantSegment(tenant) + SEPARATOR + escape(keyBase, "keyBase"));
     }
 
     // ---------------------------------------------------------------- SCAN patterns
@@ -731,12 +732,17 @@ public final class KeyFactory {
     }
 
     private String tenantSegment(String tenant) {
+        String escaped = escapedTenant(tenant);
+        return hashTagMode == HashTagMode.TENANT ? "{" + escaped + "}" : escaped;
+    }
+
+    private String escapedTenant(String tenant) {
         String escaped = escape(tenant, "tenant");
         if (escaped.equals(pendingSetPrefix)) {
             throw new IllegalArgumentException("tenant must not equal the pending-set prefix '" + pendingSetPrefix
                     + "' (its keys would collide with the global pending-batches sets)");
         }
-        return hashTagMode == HashTagMode.TENANT ? "{" + escaped + "}" : escaped;
+        return escaped;
     }
 
     private @Nullable String parseTenantSegment(String segment) {
@@ -758,8 +764,8 @@ public final class KeyFactory {
         return Optional.ofNullable(KeyComponents.tryUnescape(s[2]));
     }
 
-    private String key(String kind, String... segments) {
-        String key = join(segments);
+    /** {@code key}, checked against the key size limit; the builders join segments with {@code +}, one allocation. */
+    private String key(String kind, String key) {
         if (KeyComponents.exceedsUtf8(key, maxKeyBytes)) {
             throw new IllegalArgumentException(kind + " key is " + KeyComponents.utf8Length(key)
                     + " UTF-8 bytes, max " + maxKeyBytes);
@@ -767,17 +773,9 @@ public final class KeyFactory {
         return key;
     }
 
-    /** The segments joined by the separator, built in one presized buffer (every key goes through here). */
+    /** The segments joined by the separator (the SCAN patterns; keys are concatenated where they are built). */
     private static String join(String... segments) {
-        int chars = segments.length - 1;
-        for (String segment : segments) {
-            chars += segment.length();
-        }
-        StringBuilder joined = new StringBuilder(chars).append(segments[0]);
-        for (int i = 1; i < segments.length; i++) {
-            joined.append(SEPARATOR).append(segments[i]);
-        }
-        return joined.toString();
+        return String.join(String.valueOf(SEPARATOR), segments);
     }
 
     private static String wildcardThenSuffix(String literalPrefix, String literalSuffix) {
